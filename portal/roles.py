@@ -1,0 +1,124 @@
+"""The portal's staff roles, as Django groups with Wagtail page and collection permissions.
+
+A data migration applies them (`portal/migrations/0002_roles.py`); features that bring
+new permissions (e.g. chat moderation, service approval) add them to the same groups in
+their own migrations. `apply_roles` is idempotent and written against the historical
+models a migration passes in.
+"""
+
+EDITORS = "Editors"
+PUBLISHERS = "Publishers"
+MODERATORS = "Moderators"
+MANAGERS = "Managers"
+
+ALL_ROLES = [EDITORS, PUBLISHERS, MODERATORS, MANAGERS]
+
+# role -> model permissions ("app_label.codename")
+MODEL_PERMISSIONS = {
+    EDITORS: ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
+    PUBLISHERS: [
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        "portal.add_counsellorcontact",
+        "portal.change_counsellorcontact",
+        "wagtailcore.view_workflow",
+    ],
+    MODERATORS: ["wagtailadmin.access_admin"],
+    MANAGERS: ["wagtailadmin.access_admin"],
+}
+
+# role -> page permissions on the root page (so on every page of every language)
+PAGE_PERMISSIONS = {
+    EDITORS: ["add_page", "change_page", "view_page"],
+    PUBLISHERS: [
+        "add_page",
+        "change_page",
+        "view_page",
+        "publish_page",
+        "lock_page",
+        "unlock_page",
+    ],
+    MODERATORS: [],
+    # Managers see every page and the reports in the admin, but change no page.
+    MANAGERS: ["view_page"],
+}
+
+# role -> image and document permissions on the root collection
+COLLECTION_PERMISSIONS = {
+    EDITORS: [
+        "add_image",
+        "change_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+    ],
+    PUBLISHERS: [
+        "add_image",
+        "change_image",
+        "delete_image",
+        "choose_image",
+        "add_document",
+        "change_document",
+        "delete_document",
+        "choose_document",
+    ],
+    MODERATORS: [],
+    MANAGERS: ["choose_image", "choose_document"],
+}
+
+
+def apply_roles(apps):
+    Group = apps.get_model("auth", "Group")
+    for name in ALL_ROLES:
+        group, _ = Group.objects.get_or_create(name=name)
+        _set_model_permissions(apps, group, MODEL_PERMISSIONS[name])
+        _set_page_permissions(apps, group, PAGE_PERMISSIONS[name])
+        _set_collection_permissions(apps, group, COLLECTION_PERMISSIONS[name])
+    _route_approval_to_publishers(apps)
+
+
+def _permission(apps, app_label, codename):
+    Permission = apps.get_model("auth", "Permission")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _set_model_permissions(apps, group, names):
+    group.permissions.set([_permission(apps, *name.split(".")) for name in names])
+
+
+def _set_page_permissions(apps, group, codenames):
+    Page = apps.get_model("wagtailcore", "Page")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupPagePermission.objects.filter(group=group).delete()
+    root = Page.objects.get(depth=1)
+    for codename in codenames:
+        GroupPagePermission.objects.create(
+            group=group, page=root, permission=_permission(apps, "wagtailcore", codename)
+        )
+
+
+def _set_collection_permissions(apps, group, codenames):
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    GroupCollectionPermission.objects.filter(group=group).delete()
+    root = Collection.objects.get(depth=1)
+    for codename in codenames:
+        app_label = "wagtailimages" if codename.endswith("_image") else "wagtaildocs"
+        GroupCollectionPermission.objects.create(
+            group=group, collection=root, permission=_permission(apps, app_label, codename)
+        )
+
+
+def _route_approval_to_publishers(apps):
+    """Wagtail's default workflow asks its "Moderators" group to approve pages; here
+    Moderators moderate webinar chat, and Publishers approve what Editors submit."""
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    Group = apps.get_model("auth", "Group")
+    publishers = Group.objects.get(name=PUBLISHERS)
+    for task in GroupApprovalTask.objects.all():
+        task.groups.set([publishers])
+        task.name = "Publishers approval"
+        task.save(update_fields=["name"])
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    Workflow.objects.filter(name="Moderators approval").update(name="Publishers approval")

@@ -1,0 +1,45 @@
+"""Recurring jobs, declared once and kept in django-q2's schedule table.
+
+`ensure_schedules()` is idempotent: `make run` and deployments call it (through the
+`setup_schedules` command) after migrating, and it never creates a second copy of a job.
+Each job is a plain function, so it can be tested directly with a frozen clock.
+"""
+
+from django.core.management import call_command
+from django_q.models import Schedule
+
+
+def publish_scheduled_pages():
+    """Publish pages whose go-live time has come and unpublish expired ones.
+
+    Wagtail's `publish_scheduled` is idempotent, so a repeated delivery is harmless.
+    """
+    call_command("publish_scheduled", verbosity=0)
+
+
+# name -> (function path, schedule type, minutes between runs)
+RECURRING_JOBS = {
+    "Publish scheduled pages": (
+        "portal.scheduling.publish_scheduled_pages",
+        Schedule.MINUTES,
+        1,
+    ),
+}
+
+
+def ensure_schedules(jobs=None):
+    """Create or update every recurring job; return the names that were created."""
+    created = []
+    for name, (func, schedule_type, minutes) in (jobs or RECURRING_JOBS).items():
+        _, was_created = Schedule.objects.update_or_create(
+            name=name,
+            defaults={
+                "func": func,
+                "schedule_type": schedule_type,
+                "minutes": minutes,
+                "repeats": -1,
+            },
+        )
+        if was_created:
+            created.append(name)
+    return created

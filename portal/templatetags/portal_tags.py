@@ -1,0 +1,101 @@
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Locale, Page, Site
+
+from portal.models import CounsellorContact
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    bidi: bool
+    is_current: bool
+    # False when the link leads to that language's home page because the current
+    # page has no translation there yet; such links are not hreflang alternates.
+    is_translation: bool
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per portal language: to this page's translation, else to that home page."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    homes = _home_urls(request)
+    if isinstance(page, Page) and page.pk:
+        urls = _page_translation_urls(page, request)
+    elif _is_view_url(request):
+        urls = {code: translate_url(request.get_full_path(), code) for code in _codes()}
+    else:  # a "not found" page: offer each language's home page
+        urls = {}
+    links = []
+    for code in _codes():
+        info = get_language_info(code)
+        url = urls.get(code) or homes.get(code) or f"/{code}/"
+        links.append(
+            LanguageLink(
+                code=code,
+                name=info["name_local"],
+                url=url,
+                bidi=info["bidi"],
+                is_current=code == current,
+                is_translation=code in urls and isinstance(page, Page),
+            )
+        )
+    return links
+
+
+def _is_view_url(request):
+    """True for portal views such as search, whose URL exists in every language.
+
+    Wagtail's catch-all page route matches any path, so a request that reached it
+    without a page in the context is a "not found" page.
+    """
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.url_name != "wagtail_serve"
+
+
+def _codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def _page_translation_urls(page, request):
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return {
+        t.locale.language_code: t.get_url(request)
+        for t in translations
+        if t.get_url(request) is not None
+    }
+
+
+def _home_urls(request):
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return {}
+    return _page_translation_urls(site.root_page, request)
+
+
+@register.simple_tag
+def counsellor_contact():
+    return CounsellorContact.for_active_locale()
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The home page in the active language (or the default one)."""
+    request = context.get("request")
+    homes = _home_urls(request)
+    return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE) or "/"
+
+
+@register.simple_tag
+def active_locale():
+    return Locale.get_active()
