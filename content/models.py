@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import BaseStreamBlock
 
@@ -34,6 +35,10 @@ class BasePage(Page):
         *Page.search_fields,
         index.SearchField("listing_summary"),
     ]
+
+    # Slugs stay the same in every language, so a page's address differs only by its
+    # language prefix and links between translations are predictable.
+    override_translatable_fields = [SynchronizedField("slug")]
 
     class Meta:
         abstract = True

@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
 
 
 class CounsellorContact(TranslatableMixin, models.Model):
@@ -29,6 +30,12 @@ class CounsellorContact(TranslatableMixin, models.Model):
         blank=True,
         help_text=_("Optional, e.g. that interpreters are available on request."),
     )
+
+    # The number and the link are the same in every language; only the words are translated.
+    override_translatable_fields = [
+        SynchronizedField("phone"),
+        SynchronizedField("office_finder_url"),
+    ]
 
     panels = [
         FieldPanel("heading"),

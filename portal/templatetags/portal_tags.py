@@ -43,7 +43,7 @@ def language_links(context):
         links.append(
             LanguageLink(
                 code=code,
-                name=info["name_local"],
+                name=_language_names()[code],
                 url=url,
                 bidi=info["bidi"],
                 is_current=code == current,
@@ -65,6 +65,11 @@ def _is_view_url(request):
 
 def _codes():
     return [code for code, _name in settings.LANGUAGES]
+
+
+def _language_names():
+    """Each language named in itself, as in settings.LANGUAGES."""
+    return dict(settings.LANGUAGES)
 
 
 def _page_translation_urls(page, request):
@@ -94,6 +99,21 @@ def home_url(context):
     request = context.get("request")
     homes = _home_urls(request)
     return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE) or "/"
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    """The home page's children in the active language: those marked "show in menus"
+    form the main menu, the others (about, privacy, accessibility) the footer links."""
+    site = Site.find_for_request(context.get("request"))
+    if site is None:
+        return {"menu": [], "footer": []}
+    home = site.root_page.localized
+    children = list(home.get_children().live().public().only("title", "url_path", "show_in_menus"))
+    return {
+        "menu": [page for page in children if page.show_in_menus],
+        "footer": [page for page in children if not page.show_in_menus],
+    }
 
 
 @register.simple_tag

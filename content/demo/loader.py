@@ -1,0 +1,145 @@
+"""Builds the demo portal. Every step looks before it creates, so a second run changes
+nothing. Translations go through wagtail-localize (source → PO → target), as a
+translator's would, so editors see them as synchronised translations in the admin."""
+
+from pathlib import Path
+
+import polib
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import Translation, TranslationSource
+
+from content.demo import pages as demo
+from content.models import HomePage
+from portal.models import CounsellorContact
+from tests.factories import (
+    CounsellorContactFactory,
+    HomeEntryPointFactory,
+    HomePageFactory,
+    InformationPageFactory,
+)
+
+CATALOGUES = Path(__file__).parent / "translations"
+
+
+class MissingDemoTranslation(Exception):
+    pass
+
+
+@transaction.atomic
+def load_demo_content():
+    """Create the demo site; return the number of objects created (0 on a second run)."""
+    created = []
+    home = _ensure_home(created)
+    sections = [
+        _ensure_information_page(home, slug, page, created, show_in_menus=True)
+        for slug, _title, _summary, page in demo.SECTIONS
+    ]
+    _ensure_entry_points(home, sections, created)
+    for slug, page in demo.FOOTER_PAGES:
+        _ensure_information_page(home, slug, page, created)
+    contact = _ensure_contact(created)
+    for locale in Locale.objects.exclude(pk=Locale.get_default().pk):
+        _translate_tree(home, locale, created)
+        if _translate(contact, locale):
+            created.append(contact)
+    return len(created)
+
+
+def _ensure_home(created):
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    old_root = site.root_page.specific if site else None
+    if isinstance(old_root, HomePage):
+        return old_root
+    home = HomePageFactory(parent=Page.get_first_root_node(), slug="home-en", **demo.HOME)
+    home.save_revision().publish()
+    site = site or Site(hostname="localhost", port=80, is_default_site=True)
+    site.root_page = home
+    site.site_name = "Employment portal"
+    site.save()
+    if old_root and old_root.depth == 2 and not old_root.get_children().exists():
+        old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
+    created.append(home)
+    return home
+
+
+def _ensure_information_page(parent, slug, data, created, show_in_menus=False):
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = InformationPageFactory(
+        parent=parent,
+        slug=slug,
+        title=data["title"],
+        intro=data["intro"],
+        body=data["body"],
+        show_in_menus=show_in_menus,
+    )
+    page.save_revision().publish()
+    created.append(page)
+    return page
+
+
+def _ensure_entry_points(home, sections, created):
+    if home.entry_points.exists():
+        return
+    for order, ((_slug, title, summary, _page), target) in enumerate(
+        zip(demo.SECTIONS, sections, strict=True)
+    ):
+        created.append(
+            HomeEntryPointFactory(
+                page=home, sort_order=order, title=title, summary=summary, link_page=target
+            )
+        )
+    home.save_revision().publish()
+
+
+def _ensure_contact(created):
+    default = Locale.get_default()
+    contact = CounsellorContact.objects.filter(locale=default).first()
+    if contact is None:
+        contact = CounsellorContactFactory(locale=default, **demo.CONTACT)
+        created.append(contact)
+    return contact
+
+
+def _translate_tree(home, locale, created):
+    """Translate the home page and its children. The home page goes first (its children
+    need a parent in that language) and is synchronised again last, so its entry points
+    link to the translated sections rather than the English ones."""
+    if not _translate(home, locale, fallback=True):
+        return
+    created.append(home)
+    for child in home.get_children().specific():
+        if _translate(child, locale):
+            created.append(child)
+    _sync_translation(home, locale)
+
+
+def _translate(instance, locale, fallback=False):
+    """Translate `instance` into `locale` from the demo catalogue, unless already done."""
+    source, _ = TranslationSource.get_or_create_from_instance(instance)
+    if Translation.objects.filter(source=source, target_locale=locale).exists():
+        return False
+    translation = Translation.objects.create(source=source, target_locale=locale)
+    po = translation.export_po()
+    catalogue = demo_catalogue(locale.language_code)
+    missing = [entry.msgid for entry in po if entry.msgid not in catalogue]
+    if missing and not fallback:
+        raise MissingDemoTranslation(f"{locale.language_code}: no translation for {missing}")
+    for entry in po:
+        entry.msgstr = catalogue.get(entry.msgid, "")
+    translation.import_po(po, tool_name="Demo content")
+    source.create_or_update_translation(locale, publish=True, fallback=fallback)
+    return True
+
+
+def _sync_translation(instance, locale):
+    source = TranslationSource.objects.get_for_instance(instance)
+    source.create_or_update_translation(locale, publish=True, fallback=False)
+
+
+def demo_catalogue(language_code):
+    """The demo content's translations into one language, as {English: translation}."""
+    path = CATALOGUES / f"{language_code}.po"
+    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}

@@ -1,0 +1,67 @@
+"""Factories for tests and for the demo content (`manage.py load_initial_data`)."""
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from factory.django import DjangoModelFactory
+from wagtail.models import Locale
+
+from content.models import HomeEntryPoint, HomePage, InformationPage
+from portal.models import CounsellorContact
+
+
+class UserFactory(DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    first_name = "Alex"
+    last_name = factory.Sequence(lambda n: f"Tester{n}")
+    password = factory.django.Password("correct horse battery staple")
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    @factory.post_generation
+    def groups(self, create, names, **kwargs):
+        if create and names:
+            self.groups.set([Group.objects.get(name=name) for name in names])
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Home"
+    slug = "home"
+    heading = "Find work, get support, learn new skills"
+    intro = "<p>Guidance, a podcast, webinars and online services from your employment service.</p>"
+
+    class Meta:
+        model = HomePage
+
+
+class HomeEntryPointFactory(DjangoModelFactory):
+    title = "Guidance"
+    summary = "Step-by-step help with registering, CVs, interviews and benefits."
+
+    class Meta:
+        model = HomeEntryPoint
+
+
+class InformationPageFactory(wagtail_factories.PageFactory):
+    title = "About the portal"
+    intro = "What the portal offers and who runs it."
+
+    class Meta:
+        model = InformationPage
+
+
+class CounsellorContactFactory(DjangoModelFactory):
+    locale = factory.LazyFunction(Locale.get_default)
+    heading = "Talk to a counsellor"
+    phone = "+33 1 23 45 67 89"
+    opening_hours = "Monday to Friday, 8:30 to 17:00"
+    office_finder_url = "https://example.org/offices"
+    office_finder_label = "Find your nearest office"
+    note = "Interpreters are available on request, free of charge."
+
+    class Meta:
+        model = CounsellorContact
