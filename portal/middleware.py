@@ -30,11 +30,13 @@ class TextCompressionMiddleware(GZipMiddleware):
 
 
 class PortalLocaleMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware, with one rule for unknown language prefixes.
+    """Django's LocaleMiddleware, with two rules for paths that are not pages.
 
     `/de/…` (a language Django knows but the portal does not speak) is a plain 404 in
     the default language, rather than a redirect to `/en/de/…` chosen from the browser's
-    Accept-Language. Paths without any language prefix still redirect as usual.
+    Accept-Language. A missing file under `/media/`, `/static/`, `/documents/` or the
+    admin is a plain 404 too, never a redirect to an HTML page. Other paths without a
+    language prefix still redirect as usual (`/search/` → `/en/search/`).
     """
 
     def process_request(self, request):
@@ -45,10 +47,15 @@ class PortalLocaleMiddleware(LocaleMiddleware):
         return super().process_request(request)
 
     def process_response(self, request, response):
-        if unknown_language_prefix(request.path_info):
-            response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
+        path = request.path_info
+        if unknown_language_prefix(path) or path.startswith(_unlocalized_prefixes()):
+            response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+def _unlocalized_prefixes():
+    return (settings.MEDIA_URL, settings.STATIC_URL, "/admin/", "/documents/")
 
 
 def unknown_language_prefix(path):

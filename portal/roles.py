@@ -39,7 +39,8 @@ PAGE_PERMISSIONS = {
         "unlock_page",
     ],
     MODERATORS: [],
-    # Managers see every page and the reports in the admin, but change no page.
+    # Managers read the portal's own reports (feedback, usage, the service store) and
+    # approve services; they change no page.
     MANAGERS: ["view_page"],
 }
 

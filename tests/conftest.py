@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Collection, Locale, Page, Site
 
+from content.models import HomePage
 from portal.roles import ALL_ROLES, apply_roles
 from tests.factories import HomePageFactory, UserFactory
 
@@ -98,9 +100,31 @@ def users_by_role(locales):
     }
 
 
-@pytest.fixture
-def demo_content(locales):
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: Wagtail caches site root paths, which a
+    rolled-back test would otherwise leave behind, pointing at pages that are gone."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def _demo_database(django_db_setup, django_db_blocker):
+    """Load the demo portal once per run, committed, so every test (and a live server
+    thread) sees it; each test's own changes are still rolled back."""
     from content.demo.loader import load_demo_content
 
-    load_demo_content()
+    with django_db_blocker.unblock():
+        ensure_migration_data()
+        load_demo_content()
+
+
+@pytest.fixture
+def demo_content(_demo_database, locales):
+    """The demo site. Reloaded when a transactional test has flushed the database."""
+    from content.demo.loader import load_demo_content
+
+    if not HomePage.objects.filter(live=True).exists():
+        load_demo_content()
     return Site.objects.get(is_default_site=True)

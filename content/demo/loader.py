@@ -26,9 +26,14 @@ class MissingDemoTranslation(Exception):
     pass
 
 
-@transaction.atomic
 def load_demo_content():
-    """Create the demo site; return the number of objects created (0 on a second run)."""
+    """Create the demo site; return the number of objects created (0 on a second run).
+
+    Not one transaction: wagtail-localize publishes a translation when its transaction
+    commits, and the home page's translation must be published before its children are
+    added (a later publish would restore the home page's child count from before).
+    Each step is atomic, and an interrupted load completes when run again.
+    """
     created = []
     home = _ensure_home(created)
     sections = [
@@ -104,20 +109,22 @@ def _ensure_contact(created):
 
 
 def _translate_tree(home, locale, created):
-    """Translate the home page and its children. The home page goes first (its children
-    need a parent in that language) and is synchronised again last, so its entry points
-    link to the translated sections rather than the English ones."""
-    if not _translate(home, locale, fallback=True):
-        return
-    created.append(home)
-    for child in home.get_children().specific():
-        if _translate(child, locale):
-            created.append(child)
-    _sync_translation(home, locale)
+    """Translate the home page, then its children (which need a parent in that language)."""
+    for page in [home, *home.get_children().specific()]:
+        if _translate(page, locale):
+            created.append(page)
 
 
-def _translate(instance, locale, fallback=False):
-    """Translate `instance` into `locale` from the demo catalogue, unless already done."""
+def _translate(instance, locale):
+    """Translate `instance` into `locale` from the demo catalogue, unless already done.
+
+    A string missing from the catalogue is an error, so the demo never shows English
+    text on a page that claims to be translated."""
+    with transaction.atomic():
+        return _translate_from_catalogue(instance, locale)
+
+
+def _translate_from_catalogue(instance, locale):
     source, _ = TranslationSource.get_or_create_from_instance(instance)
     if Translation.objects.filter(source=source, target_locale=locale).exists():
         return False
@@ -125,18 +132,13 @@ def _translate(instance, locale, fallback=False):
     po = translation.export_po()
     catalogue = demo_catalogue(locale.language_code)
     missing = [entry.msgid for entry in po if entry.msgid not in catalogue]
-    if missing and not fallback:
+    if missing:
         raise MissingDemoTranslation(f"{locale.language_code}: no translation for {missing}")
     for entry in po:
         entry.msgstr = catalogue.get(entry.msgid, "")
     translation.import_po(po, tool_name="Demo content")
-    source.create_or_update_translation(locale, publish=True, fallback=fallback)
+    source.create_or_update_translation(locale, publish=True)
     return True
-
-
-def _sync_translation(instance, locale):
-    source = TranslationSource.objects.get_for_instance(instance)
-    source.create_or_update_translation(locale, publish=True, fallback=False)
 
 
 def demo_catalogue(language_code):

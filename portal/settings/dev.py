@@ -10,4 +10,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # files are found where they live; nothing is collected
 WHITENOISE_AUTOREFRESH = True

@@ -1,5 +1,7 @@
 """The test suite: fast hashing, local caches unless a test asks for Redis, tasks inline."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -17,7 +19,13 @@ STORAGES = {
 }
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # files are found where they live; nothing is collected
 # Tasks run inline in tests, so a test sees their effect at once.
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
+# On SQLite the test database is a file, not memory, so a live server thread for the
+# browser tests has its own connection and sees committed data, as on PostgreSQL.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # One file per test process, so two runs side by side do not share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}  # noqa: F405
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405

@@ -1,0 +1,70 @@
+"""Search: per language, and bad query strings give a message, never an error."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.django_db
+
+
+def results(response):
+    page = BeautifulSoup(response.content, "html.parser")
+    return [a["href"] for a in page.select("ol.results h2 a")]
+
+
+def test_search_finds_pages_in_the_active_language_only(client, demo_content):
+    english = results(client.get("/en/search/", {"q": "podcast"}))
+    assert "/en/podcast/" in english
+    assert all(href.startswith("/en/") for href in english)
+    french = results(client.get("/fr/search/", {"q": "podcast"}))
+    assert "/fr/podcast/" in french
+    assert all(href.startswith("/fr/") for href in french)
+
+
+def test_search_without_results_says_so(client, demo_content):
+    response = client.get("/en/search/", {"q": "xylophone"})
+    assert response.status_code == 200
+    assert results(response) == []
+    assert "No results for “xylophone”" in response.content.decode()
+
+
+def test_empty_search_shows_the_form(client, demo_content):
+    response = client.get("/en/search/")
+    assert response.status_code == 200
+    assert b'name="q"' in response.content
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"q": "cv\x00"}, "Null characters are not allowed."),
+        ({"q": "x" * 201}, "Please use at most 200 characters."),
+        ({"q": "cv", "page": "abc"}, "The page number must be a whole number."),
+        ({"q": "cv", "page": "-3"}, "The page number must be 1 or more."),
+        ({"q": "cv", "page": "9" * 30}, "The page number is too large."),
+    ],
+)
+def test_malformed_query_strings_get_a_message(client, demo_content, query, message):
+    response = client.get("/en/search/", query)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert message in page.select_one("#search-error").get_text()
+
+
+def test_malformed_query_message_is_in_the_visitors_language(client, demo_content):
+    response = client.get("/fr/search/", {"q": "cv", "page": "abc"})
+    assert response.status_code == 200
+    error = BeautifulSoup(response.content, "html.parser").select_one("#search-error")
+    assert "The page number must be a whole number." not in error.get_text()
+
+
+@pytest.mark.parametrize(
+    "raw", ["q[]=cv", "q=%ff%fe", "q=%E2%82", "page=1&page=2&q=cv", "q=" + "%25" * 50, "q=a&q=b"]
+)
+def test_odd_raw_query_strings_never_fail(client, demo_content, raw):
+    assert client.get(f"/en/search/?{raw}").status_code == 200
+
+
+def test_results_beyond_the_last_page_show_the_last_page(client, demo_content):
+    response = client.get("/en/search/", {"q": "podcast", "page": "50"})
+    assert response.status_code == 200
+    assert "/en/podcast/" in results(response)
