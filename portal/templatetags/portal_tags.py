@@ -74,18 +74,19 @@ def _language_names():
 
 def _page_translation_urls(page, request):
     translations = page.get_translations(inclusive=True).live().public().select_related("locale")
-    return {
-        t.locale.language_code: t.get_url(request)
-        for t in translations
-        if t.get_url(request) is not None
-    }
+    urls = {t.locale.language_code: t.get_url(request) for t in translations}
+    return {code: url for code, url in urls.items() if url is not None}
 
 
 def _home_urls(request):
-    site = Site.find_for_request(request) if request else None
-    if site is None:
+    """The home page's URL in each language, worked out once per request (the header,
+    the language switcher and the footer all need it)."""
+    if request is None:
         return {}
-    return _page_translation_urls(site.root_page, request)
+    if not hasattr(request, "_portal_home_urls"):
+        site = Site.find_for_request(request)
+        request._portal_home_urls = _page_translation_urls(site.root_page, request) if site else {}
+    return request._portal_home_urls
 
 
 @register.simple_tag
