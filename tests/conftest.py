@@ -6,6 +6,7 @@ fails at start-up instead of skipping the tests that need it.
 
 import os
 import shutil
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,10 @@ from wagtail.models import Collection, Locale, Page, Site
 from content.models import HomePage
 from portal.roles import ALL_ROLES, apply_roles
 from tests.factories import HomePageFactory, UserFactory
+
+create_submit_translation_permission = import_module(
+    "wagtail_localize.migrations.0006_create_submit_translation_permission"
+).create_submit_translation_permission
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 ON_CI = os.environ.get("CI", "").lower() == "true"
@@ -60,6 +65,8 @@ def ensure_migration_data():
         Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
+    # A flush also drops this permission, which a wagtail-localize migration creates.
+    create_submit_translation_permission(django_apps, None)
     apply_roles(django_apps)
 
 

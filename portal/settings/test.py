@@ -21,7 +21,9 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None  # files are found where they live; nothing is collected
 # Tasks run inline in tests, so a test sees their effect at once.
-Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
+# Successful tasks are not recorded: pruning that table after each of the hundreds of
+# tasks the demo content enqueues doubled its load time, and no test reads it.
+Q_CLUSTER = {**Q_CLUSTER, "sync": True, "save_limit": -1}  # noqa: F405
 # On SQLite the test database is a file, not memory, so a live server thread for the
 # browser tests has its own connection and sees committed data, as on PostgreSQL.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
