@@ -70,6 +70,13 @@ def ensure_migration_data():
     apply_roles(django_apps)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests go last: Playwright keeps an event loop in the main thread while
+    Chromium is open, which async code in other tests (Channels) must not meet."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.fixture
 def locales(db):
     """The six portal locales, by language code."""

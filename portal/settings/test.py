@@ -24,6 +24,9 @@ STATIC_ROOT = None  # files are found where they live; nothing is collected
 # Successful tasks are not recorded: pruning that table after each of the hundreds of
 # tasks the demo content enqueues doubled its load time, and no test reads it.
 Q_CLUSTER = {**Q_CLUSTER, "sync": True, "save_limit": -1}  # noqa: F405
+# Connections close after each request, so the browser tests' live-server threads leave
+# none open when the test database is dropped.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 # On SQLite the test database is a file, not memory, so a live server thread for the
 # browser tests has its own connection and sees committed data, as on PostgreSQL.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405

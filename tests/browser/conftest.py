@@ -18,10 +18,6 @@ from playwright.sync_api import sync_playwright
 
 from tests.conftest import CHROMIUM, ON_CI
 
-# Playwright's sync API runs an event loop in the test thread, so Django would refuse the
-# ORM calls that fixtures make there ("You cannot call this from an async context").
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 800}
 SMALL_SCREEN = {"width": 320, "height": 640}  # WCAG 1.4.10 Reflow: 320 CSS pixels wide
@@ -51,6 +47,10 @@ def chromium():
     if executable is None and not ON_CI:
         # On CI the session has already stopped in tests/conftest.py: never skip there.
         pytest.skip(f"Chromium is not installed ({CHROMIUM}); set CHROMIUM_PATH")
+    # Playwright's sync API runs an event loop in the test thread, so Django would refuse
+    # the ORM calls that fixtures make there ("You cannot call this from an async
+    # context"). Browser tests run last (tests/conftest.py), and the loop stops with them.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     playwright = sync_playwright().start()
     browser = playwright.chromium.launch(
         executable_path=str(executable or CHROMIUM), headless=True, args=CHROMIUM_ARGS
@@ -58,6 +58,7 @@ def chromium():
     yield browser
     browser.close()
     playwright.stop()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 def _new_page(chromium, **context_options):

@@ -15,7 +15,9 @@ GOOD_SECRET = "k" * 30 + "-production-secret-" + "z" * 20
 
 
 def manage(*args, secret=None):
-    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    }
     environment["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
     environment["ALLOWED_HOSTS"] = "portal.example.org"
     if secret is not None:
