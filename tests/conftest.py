@@ -13,6 +13,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connections
 from wagtail.models import Collection, Locale, Page, Site
 
 from content.models import HomePage
@@ -121,6 +122,34 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_connections_left_behind(django_db_setup):
+    """Close every session on the PostgreSQL test database before it is dropped.
+
+    Playwright's event loop gives code in the main thread another async context, and
+    Django keeps one connection per context, so after the browser tests a connection
+    opened before them can be out of reach of Django's own clean-up.
+    """
+    yield
+    settings_dict = connections["default"].settings_dict
+    if settings_dict["ENGINE"] != "django.db.backends.postgresql":
+        return
+    import psycopg
+
+    with psycopg.connect(
+        dbname=settings_dict["NAME"],
+        user=settings_dict["USER"],
+        password=settings_dict["PASSWORD"],
+        host=settings_dict["HOST"],
+        port=settings_dict["PORT"] or None,
+        autocommit=True,
+    ) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
 
 
 @pytest.fixture(scope="session")
