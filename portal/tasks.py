@@ -6,12 +6,17 @@ so the portal runs one worker process, not two. django-q2's ORM broker delivers 
 once: the tasks handed over are idempotent (Wagtail's are; ours must be too).
 """
 
+import logging
+
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_q.tasks import async_task
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import TaskResult, TaskResultStatus
 from django_tasks.utils import get_random_id, normalize_json
+
+logger = logging.getLogger(__name__)
 
 
 class DjangoQ2Backend(BaseTaskBackend):
@@ -51,6 +56,15 @@ class DjangoQ2Backend(BaseTaskBackend):
 
 
 def run_task(module_path, args, kwargs):
-    """Run a django-tasks task inside a django-q2 worker."""
+    """Run a django-tasks task inside a django-q2 worker.
+
+    A queued task can outlive the object it was about: Wagtail queues a reference-index
+    update for an inline object that a later save of its page replaces. Such a task has
+    nothing left to do, and is not an error.
+    """
     task = import_string(module_path)
-    return task.call(*args, **kwargs)
+    try:
+        return task.call(*args, **kwargs)
+    except ObjectDoesNotExist as gone:
+        logger.info("Skipped %s%s: %s", module_path, tuple(args), gone)
+        return None

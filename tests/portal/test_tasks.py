@@ -11,7 +11,8 @@ from django_q.conf import Conf
 from django_q.models import OrmQ, Schedule
 
 from portal.scheduling import RECURRING_JOBS, ensure_schedules, publish_scheduled_pages
-from tests.factories import InformationPageFactory
+from portal.tasks import run_task
+from tests.factories import HomeEntryPointFactory, InformationPageFactory
 from tests.portal.tasks_for_tests import remember
 
 pytestmark = pytest.mark.django_db
@@ -39,6 +40,18 @@ def test_wagtail_search_indexing_is_queued_on_the_orm_broker(monkeypatch, home_p
     InformationPageFactory(parent=home_page, slug="queued-page").save_revision().publish()
     queued = [task.func() for task in OrmQ.objects.order_by("id")[before:]]
     assert queued and set(queued) == {"portal.tasks.run_task"}
+
+
+def test_a_task_whose_object_is_gone_is_a_no_op(home_page):
+    entry = HomeEntryPointFactory(page=home_page, link_page=home_page)
+    args = ["content", "homeentrypoint", entry.pk]
+    entry.delete()
+    assert run_task("wagtail.tasks.update_reference_index_task", args, {}) is None
+
+
+def test_other_task_errors_still_fail():
+    with pytest.raises(TypeError):
+        run_task("tests.portal.tasks_for_tests.remember", ["only-one-argument"], {})
 
 
 def test_schedules_are_created_once():
