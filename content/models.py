@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -80,8 +80,11 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
 
-class HomeEntryPoint(Orderable):
-    """One of the home page's big doors ("Guidance", "Podcast", …)."""
+class HomeEntryPoint(TranslatableMixin, Orderable):
+    """One of the home page's big doors ("Guidance", "Podcast", …).
+
+    Translatable, so wagtail-localize translates its title and summary with the page
+    (inline objects that are not translatable are copied as they are)."""
 
     page = ParentalKey(HomePage, related_name="entry_points", on_delete=models.CASCADE)
     title = models.CharField(_("title"), max_length=80)
@@ -95,7 +98,7 @@ class HomeEntryPoint(Orderable):
 
     panels = [FieldPanel("title"), FieldPanel("summary"), FieldPanel("link_page")]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("entry point")
 
 

@@ -121,8 +121,12 @@ def test_home_page_renders_its_entry_points(client, demo_content):
 
 def test_translated_home_links_to_translated_sections(client, demo_content):
     page = BeautifulSoup(client.get("/ar/").content, "html.parser")
-    hrefs = [a["href"] for a in page.select(".door h2 a")]
-    assert hrefs == ["/ar/guidance/", "/ar/podcast/", "/ar/webinars/", "/ar/services/"]
+    doors = {a["href"]: a.get_text(strip=True) for a in page.select(".door h2 a")}
+    assert list(doors) == ["/ar/guidance/", "/ar/podcast/", "/ar/webinars/", "/ar/services/"]
+    # Each door is titled like the section it opens, in Arabic.
+    for href, title in doors.items():
+        section = BeautifulSoup(client.get(href).content, "html.parser")
+        assert section.h1.get_text(strip=True) == title
     english_heading = "Find work, get support, learn new skills"
     assert page.h1.get_text(strip=True) not in ("", english_heading)
 
