@@ -7,7 +7,16 @@ from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
-from content.models import HomeEntryPoint, HomePage, InformationPage
+from content.models import (
+    Audience,
+    FAQSnippet,
+    GuidanceIndexPage,
+    GuidancePage,
+    HomeEntryPoint,
+    HomePage,
+    InformationPage,
+    Topic,
+)
 from portal.models import CounsellorContact
 
 
@@ -66,3 +75,48 @@ class CounsellorContactFactory(DjangoModelFactory):
 
     class Meta:
         model = CounsellorContact
+
+
+class TopicFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Topic
+
+
+class AudienceFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Audience {n}")
+    slug = factory.Sequence(lambda n: f"audience-{n}")
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = Audience
+
+
+class FAQSnippetFactory(DjangoModelFactory):
+    question = factory.Sequence(lambda n: f"Is question {n} answered here?")
+    answer = "<p>Yes. A counsellor can tell you more.</p>"
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = FAQSnippet
+
+
+class GuidanceIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Finding work"
+    intro = "Register, write your CV and prepare for interviews."
+
+    class Meta:
+        model = GuidanceIndexPage
+
+
+class GuidancePageFactory(wagtail_factories.PageFactory):
+    title = "Writing a CV"
+    intro = "A good CV is short, clear and true."
+    body = [("paragraph", "<p>Start with your most recent job.</p>")]
+    content_owner = "Jobseeker services team"
+
+    class Meta:
+        model = GuidancePage

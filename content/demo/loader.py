@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import Translation, TranslationSource
 
+from content.demo import guidance_loader
 from content.demo import pages as demo
 from content.models import HomePage
 from portal.models import CounsellorContact
@@ -35,20 +36,46 @@ def load_demo_content():
     Each step is atomic, and an interrupted load completes when run again.
     """
     created = []
+    plan = build_default_language_demo(created)
+    for locale in Locale.objects.exclude(pk=Locale.get_default().pk):
+        for instance in translations_for(plan, locale):
+            if _translate(instance, locale):
+                created.append(instance)
+    return len(created)
+
+
+def build_default_language_demo(created):
+    """Create the demo in the default language; return the translation plan: a list of
+    (object, language codes or None for every language), parents before children and
+    snippets before the pages that use them."""
     home = _ensure_home(created)
     sections = [
         _ensure_information_page(home, slug, page, created, show_in_menus=True)
         for slug, _title, _summary, page in demo.SECTIONS
     ]
     _ensure_entry_points(home, sections, created)
-    for slug, page in demo.FOOTER_PAGES:
-        _ensure_information_page(home, slug, page, created)
+    footer = [
+        _ensure_information_page(home, slug, page, created) for slug, page in demo.FOOTER_PAGES
+    ]
     contact = _ensure_contact(created)
-    for locale in Locale.objects.exclude(pk=Locale.get_default().pk):
-        _translate_tree(home, locale, created)
-        if _translate(contact, locale):
-            created.append(contact)
-    return len(created)
+    terms = guidance_loader.ensure_terms(created)
+    faqs = guidance_loader.ensure_faqs(created)
+    guidance_section = next(page for page in sections if page.slug == "guidance")
+    guides = guidance_loader.ensure_topic_areas(guidance_section, faqs, created)
+    everywhere = [home, *sections, *footer, contact, *terms]
+    return [
+        *[(instance, None) for instance in everywhere],
+        *[(faq, guidance_loader.FAQ_LANGUAGES) for faq in faqs.values()],
+        *guides,
+    ]
+
+
+def translations_for(plan, locale):
+    return [
+        instance
+        for instance, languages in plan
+        if languages is None or locale.language_code in languages
+    ]
 
 
 def _ensure_home(created):
@@ -106,13 +133,6 @@ def _ensure_contact(created):
         contact = CounsellorContactFactory(locale=default, **demo.CONTACT)
         created.append(contact)
     return contact
-
-
-def _translate_tree(home, locale, created):
-    """Translate the home page, then its children (which need a parent in that language)."""
-    for page in [home, *home.get_children().specific()]:
-        if _translate(page, locale):
-            created.append(page)
 
 
 def _translate(instance, locale):

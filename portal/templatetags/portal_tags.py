@@ -18,39 +18,44 @@ class LanguageLink:
     url: str
     bidi: bool
     is_current: bool
-    # False when the link leads to that language's home page because the current
-    # page has no translation there yet; such links are not hreflang alternates.
+    # False when the page has no translation in that language yet (the link then shows
+    # the default-language page with a notice); such links are not hreflang alternates.
     is_translation: bool
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """One link per portal language: to this page's translation, else to that home page."""
+    """One link per portal language, never to a "not found" page.
+
+    On a page: its translation; where there is none, the same address in that language,
+    which shows the default-language page with a notice. On a view such as search: the
+    same view in that language. On a "not found" page: that language's home page.
+    """
     request = context.get("request")
     page = context.get("page")
-    current = get_language()
-    homes = _home_urls(request)
-    if isinstance(page, Page) and page.pk:
-        urls = _page_translation_urls(page, request)
+    on_page = isinstance(page, Page) and page.pk is not None
+    translations = _page_translation_urls(page, request) if on_page else {}
+    if on_page:
+        targets = _same_path_urls(page.get_url(request))
     elif _is_view_url(request):
-        urls = {code: translate_url(request.get_full_path(), code) for code in _codes()}
-    else:  # a "not found" page: offer each language's home page
-        urls = {}
-    links = []
-    for code in _codes():
-        info = get_language_info(code)
-        url = urls.get(code) or homes.get(code) or f"/{code}/"
-        links.append(
-            LanguageLink(
-                code=code,
-                name=_language_names()[code],
-                url=url,
-                bidi=info["bidi"],
-                is_current=code == current,
-                is_translation=code in urls and isinstance(page, Page),
-            )
+        targets = _same_path_urls(request.get_full_path())
+    else:
+        targets = _home_urls(request)
+    return [
+        LanguageLink(
+            code=code,
+            name=_language_names()[code],
+            url=translations.get(code) or targets.get(code) or f"/{code}/",
+            bidi=get_language_info(code)["bidi"],
+            is_current=code == get_language(),
+            is_translation=code in translations,
         )
-    return links
+        for code in _codes()
+    ]
+
+
+def _same_path_urls(url):
+    return {code: translate_url(url, code) for code in _codes()} if url else {}
 
 
 def _is_view_url(request):
@@ -87,6 +92,26 @@ def _home_urls(request):
         site = Site.find_for_request(request)
         request._portal_home_urls = _page_translation_urls(site.root_page, request) if site else {}
     return request._portal_home_urls
+
+
+@register.simple_tag(takes_context=True)
+def url_in_current_language(context, page):
+    """`page`'s address under the visitor's language prefix. For a page not yet
+    translated, that address shows it with a "not yet translated" notice, and the
+    visitor stays in their language for everything around it."""
+    url = page.get_url(context.get("request"))
+    return translate_url(url, get_language()) if url else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context):
+    """The language the page's content is written in (Django's language info), or None
+    outside pages. It differs from the visitor's when a page is not yet translated."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return None
+    info = get_language_info(page.locale.language_code)
+    return {**info, "code": page.locale.language_code}
 
 
 @register.simple_tag

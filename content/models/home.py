@@ -1,51 +1,14 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import BaseStreamBlock
-
-
-class BasePage(Page):
-    """What every public page of the portal shares.
-
-    It exists so that listing fields (how a page appears in lists and search results),
-    search behaviour and translation rules are decided once. Page types inherit from it
-    rather than from `Page` directly.
-    """
-
-    # --- Listing ---
-    listing_summary = models.CharField(
-        _("listing summary"),
-        max_length=240,
-        blank=True,
-        help_text=_("One or two plain sentences shown in lists and search results."),
-    )
-
-    promote_panels = [
-        *Page.promote_panels,
-        FieldPanel("listing_summary"),
-    ]
-
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("listing_summary"),
-    ]
-
-    # Slugs stay the same in every language, so a page's address differs only by its
-    # language prefix and links between translations are predictable.
-    override_translatable_fields = [SynchronizedField("slug")]
-
-    class Meta:
-        abstract = True
-
-    @property
-    def summary(self):
-        return self.listing_summary or self.search_description
+from content.models.base import BasePage
 
 
 class HomePage(BasePage):
@@ -74,10 +37,31 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["content.InformationPage"]
+    subpage_types = ["content.InformationPage", "content.GuidanceIndexPage"]
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Serve the default-language page when this language has no translation yet.
+
+        `/ar/finding-work/cv/` shows the English guide (with a notice, in Arabic, that
+        it is not yet translated) rather than a 404, so a visitor who switches language
+        never lands on "not found". Slugs are synchronised, so the path is the same.
+        """
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            default_home = self._default_language_home()
+            if default_home is None:
+                raise
+            return default_home.route(request, path_components)
+
+    def _default_language_home(self):
+        if self.locale_id == Locale.get_default().pk:
+            return None
+        home = self.get_translations().filter(locale=Locale.get_default()).live().first()
+        return home.specific if home else None
 
 
 class HomeEntryPoint(TranslatableMixin, Orderable):
@@ -118,7 +102,7 @@ class InformationPage(BasePage):
     ]
 
     parent_page_types = ["content.HomePage", "content.InformationPage"]
-    subpage_types = ["content.InformationPage"]
+    subpage_types = ["content.InformationPage", "content.GuidanceIndexPage"]
 
     class Meta:
         verbose_name = _("information page")

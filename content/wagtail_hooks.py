@@ -1,0 +1,75 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from content.models import Audience, FAQSnippet, Occupation, Topic
+from content.views_admin import GuidanceReviewDueView
+
+
+class FAQViewSet(SnippetViewSet):
+    model = FAQSnippet
+    icon = "help"
+    menu_label = _("FAQ library")
+    list_display = ["question", "locale"]
+    search_fields = ["question"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    list_display = ["name", "slug", "locale"]
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "group"
+    list_display = ["name", "slug", "locale"]
+
+
+class OccupationViewSet(SnippetViewSet):
+    model = Occupation
+    icon = "tag"
+    menu_label = _("Occupations (ISCO-08)")
+    list_display = ["code", "title"]
+    search_fields = ["title"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    items = (TopicViewSet, AudienceViewSet, OccupationViewSet)
+    menu_icon = "tag"
+    menu_label = _("Taxonomies")
+    menu_name = "taxonomies"
+
+
+register_snippet(FAQViewSet)
+register_snippet(TaxonomyGroup)
+
+
+class ReviewDueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return GuidanceReviewDueView.permission_policy.user_has_any_permission(
+            request.user, GuidanceReviewDueView.any_permission_required
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_due_report():
+    return ReviewDueMenuItem(
+        _("Guidance due for review"), reverse("guidance_review_due"), icon_name="time", order=50
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_review_due_urls():
+    view = GuidanceReviewDueView
+    return [
+        path("reports/guidance-review/", view.as_view(), name="guidance_review_due"),
+        path(
+            "reports/guidance-review/results/",
+            view.as_view(results_only=True),
+            name="guidance_review_due_results",
+        ),
+    ]
