@@ -55,7 +55,7 @@ class PortalLocaleMiddleware(LocaleMiddleware):
 
 
 def _unlocalized_prefixes():
-    return (settings.MEDIA_URL, settings.STATIC_URL, "/admin/", "/documents/")
+    return (settings.MEDIA_URL, settings.STATIC_URL, "/admin/", "/documents/", "/api/")
 
 
 def unknown_language_prefix(path):

@@ -9,7 +9,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, PageManager, PageQuerySet, TranslatableMixin
 from wagtail.search import index
@@ -18,6 +21,19 @@ from wagtail_localize.fields import SynchronizedField
 from content.blocks import GuidanceStreamBlock
 from content.models.base import BasePage
 from content.models.taxonomy import default_locale_only
+from content.qr import qr_code_svg
+
+
+class SlugListSerializer(serializers.Field):
+    """Terms as their stable slugs (the same in every language)."""
+
+    def to_representation(self, terms):
+        return [term.slug for term in terms.all()]
+
+
+class OccupationCodesSerializer(serializers.Field):
+    def to_representation(self, occupations):
+        return [{"code": o.code, "title": o.title} for o in occupations.all()]
 
 
 class FAQSnippet(TranslatableMixin, index.Indexed, models.Model):
@@ -84,7 +100,7 @@ class GuidancePageQuerySet(PageQuerySet):
         return self.filter(pk__in=due)
 
 
-class GuidancePage(BasePage):
+class GuidancePage(RoutablePageMixin, BasePage):
     """One task explained from start to finish, e.g. "Registering as a jobseeker"."""
 
     # --- Content ---
@@ -165,6 +181,18 @@ class GuidancePage(BasePage):
         SynchronizedField("review_interval_months"),
     ]
 
+    api_fields = [
+        APIField("intro"),
+        APIField("body"),
+        APIField("listing_summary"),
+        APIField("topics", serializer=SlugListSerializer()),
+        APIField("audiences", serializer=SlugListSerializer()),
+        APIField("occupations", serializer=OccupationCodesSerializer()),
+        APIField("content_owner"),
+        APIField("last_reviewed"),
+        APIField("easy_read_page"),
+    ]
+
     parent_page_types = ["content.GuidanceIndexPage"]
     subpage_types = []
 
@@ -172,6 +200,15 @@ class GuidancePage(BasePage):
 
     class Meta:
         verbose_name = _("guidance page")
+
+    @path("poster/")
+    def poster(self, request):
+        """A printable A4 poster with a QR code, so an office can put the page on a wall."""
+        return self.render(
+            request,
+            template="content/guidance_page_poster.html",
+            context_overrides={"qr_code": qr_code_svg(self.get_full_url(request))},
+        )
 
     @property
     def next_review(self):

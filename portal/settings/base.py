@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -210,6 +213,19 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+
+# Machine translation in the translation editor: off unless a LibreTranslate server is
+# configured (self-hosted, so page text never leaves the service's infrastructure).
+LIBRETRANSLATE_URL = env("LIBRETRANSLATE_URL", "")
+if LIBRETRANSLATE_URL:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": LIBRETRANSLATE_URL.rstrip("/"),
+            "API_KEY": env("LIBRETRANSLATE_API_KEY", ""),
+            "TIMEOUT": env("LIBRETRANSLATE_TIMEOUT", 20, int),
+        },
+    }
 
 # The axe tag set the public pages are held to (WCAG 2.2 AA plus best practice), used by
 # the editors' accessibility checker and by the browser tests alike.
