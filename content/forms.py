@@ -1,6 +1,21 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from content.models import Audience, Topic
+
+
+class TermChoiceField(forms.ModelChoiceField):
+    """A topic or audience chosen by slug, labelled in the visitor's language."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(
+            queryset=model.objects.none(), to_field_name="slug", required=False, **kwargs
+        )
+        self.model = model
+
+    def label_from_instance(self, term):
+        return term.localized.name
+
 
 class SearchForm(forms.Form):
     """Validates the search query string, so bad input becomes a message, not an error."""
@@ -12,6 +27,18 @@ class SearchForm(forms.Form):
         strip=True,
         error_messages={"max_length": _("Please use at most %(limit_value)d characters.")},
     )
+    topic = TermChoiceField(
+        Topic,
+        label=_("Topic"),
+        empty_label=_("All topics"),
+        error_messages={"invalid_choice": _("Choose a topic from the list.")},
+    )
+    audience = TermChoiceField(
+        Audience,
+        label=_("For"),
+        empty_label=_("Everyone"),
+        error_messages={"invalid_choice": _("Choose an audience from the list.")},
+    )
     page = forms.IntegerField(
         min_value=1,
         max_value=1000,
@@ -22,3 +49,8 @@ class SearchForm(forms.Form):
             "max_value": _("The page number is too large."),
         },
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = Topic.objects.in_default_locale()
+        self.fields["audience"].queryset = Audience.objects.in_default_locale()

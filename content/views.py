@@ -11,7 +11,12 @@ def search(request):
     if form.is_valid():
         query = form.cleaned_data["q"] or ""
         if query:
-            results = search_pages(query, form.cleaned_data["page"] or 1)
+            results = search_pages(
+                query,
+                form.cleaned_data["page"] or 1,
+                topic=form.cleaned_data["topic"],
+                audience=form.cleaned_data["audience"],
+            )
     return render(
         request,
         "content/search.html",

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_api_lists_guidance_by_locale(client, demo_content):
-    response = client.get("/api/v2/guidance/", {"locale": "fr", "limit": 50})
+    response = client.get("/api/v2/guidance/", {"locale": "fr", "limit": 20})
     assert response.status_code == 200
     items = response.json()["items"]
     assert len(items) == GuidancePage.objects.live().filter(locale__language_code="fr").count()

@@ -68,3 +68,33 @@ def test_results_beyond_the_last_page_show_the_last_page(client, demo_content):
     response = client.get("/en/search/", {"q": "podcast", "page": "50"})
     assert response.status_code == 200
     assert "/en/podcast/" in results(response)
+
+
+def test_search_filters_guidance_by_topic_and_audience(client, demo_content):
+    everything = results(client.get("/en/search/", {"q": "work"}))
+    by_topic = results(client.get("/en/search/", {"q": "work", "topic": "training"}))
+    assert by_topic and set(by_topic) < set(everything)
+    assert "/en/guidance/skills-and-training/choosing-a-training-course/" in by_topic
+    for_employers = results(client.get("/en/search/", {"q": "staff", "audience": "employers"}))
+    assert for_employers == [
+        "/en/guidance/finding-work/recruiting-through-the-public-employment-service/"
+    ]
+
+
+def test_search_filters_work_in_other_languages(client, demo_content):
+    french = results(client.get("/fr/search/", {"q": "formation", "topic": "training"}))
+    assert french and all(href.startswith("/fr/guidance/") for href in french)
+
+
+def test_unknown_filter_values_get_a_message(client, demo_content):
+    response = client.get("/en/search/", {"q": "cv", "topic": "astrology"})
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert "Choose a topic from the list." in page.select_one("#search-error").get_text()
+
+
+def test_results_highlight_the_query_and_stay_escaped(client, demo_content):
+    page = BeautifulSoup(client.get("/en/search/", {"q": "CV <b>"}).content, "html.parser")
+    marks = [mark.get_text() for mark in page.select("ol.results mark")]
+    assert marks and {m.lower() for m in marks} == {"cv"}
+    assert not page.select("ol.results b")
