@@ -41,8 +41,8 @@ def _guidance_ids(locale, topic, audience):
 
 
 def highlight(text, query):
-    """`text`, escaped, with each word of `query` (3 letters or more) wrapped in <mark>."""
-    words = sorted(set(re.findall(r"\w{3,}", query)), key=len, reverse=True)
+    """`text`, escaped, with each word of `query` (2 letters or more: "CV") in <mark>."""
+    words = sorted(set(re.findall(r"\w{2,}", query)), key=len, reverse=True)
     safe = escape(text)
     if not words:
         return mark_safe(safe)  # noqa: S308 - escaped above

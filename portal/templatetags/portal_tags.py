@@ -55,7 +55,15 @@ def language_links(context):
 
 
 def _same_path_urls(url):
-    return {code: translate_url(url, code) for code in _codes()} if url else {}
+    """`url` under each language's prefix (every public URL starts with one)."""
+    return {code: _with_language_prefix(url, code) for code in _codes()} if url else {}
+
+
+def _with_language_prefix(url, code):
+    first, _, rest = url.lstrip("/").partition("/")
+    if first in _codes():
+        return f"/{code}/{rest}"
+    return translate_url(url, code)
 
 
 def _is_view_url(request):
@@ -100,7 +108,7 @@ def url_in_current_language(context, page):
     translated, that address shows it with a "not yet translated" notice, and the
     visitor stays in their language for everything around it."""
     url = page.get_url(context.get("request"))
-    return translate_url(url, get_language()) if url else ""
+    return _with_language_prefix(url, get_language()) if url else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -36,8 +36,10 @@ def test_api_detail_has_taxonomy_and_body(client, demo_content):
 @pytest.mark.parametrize(
     "query", [{"locale": "xx"}, {"translation_of": "abc"}, {"limit": "-1"}, {"type": "nope.Page"}]
 )
-def test_api_bad_parameters_are_400(client, demo_content, query):
-    assert client.get("/api/v2/guidance/", query).status_code == 400
+def test_api_bad_parameters_get_a_client_error_with_a_message(client, demo_content, query):
+    response = client.get("/api/v2/guidance/", query)
+    assert response.status_code in (400, 404)
+    assert response.json()["message"]
 
 
 def test_api_hides_drafts(client, demo_content):

@@ -27,7 +27,7 @@ def test_sitemap_lists_every_public_page_in_every_language(client, demo_content)
     root = ET.fromstring(response.content)
     locations = {loc.text for loc in root.findall("sm:url/sm:loc", SITEMAP_NS)}
     live_pages = Page.objects.live().public().filter(depth__gt=1)
-    assert len(locations) == live_pages.count() == 8 * 6
+    assert len(locations) == live_pages.count() > 8 * 6
     for code in ["en", "fr", "sv", "et", "ar", "uk"]:
         assert f"{demo_content.root_url}/{code}/" in locations
         assert f"{demo_content.root_url}/{code}/privacy/" in locations
