@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from content.models import Audience, Topic
+from content.models.feedback import COMMENT_MAX_LENGTH
 
 
 class TermChoiceField(forms.ModelChoiceField):
@@ -54,3 +55,25 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = Topic.objects.in_default_locale()
         self.fields["audience"].queryset = Audience.objects.in_default_locale()
+
+
+class FeedbackForm(forms.Form):
+    """'Was this page useful?' Yes or no, and an optional comment without personal data."""
+
+    useful = forms.TypedChoiceField(
+        label=_("Was this page useful?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose yes or no.")},
+    )
+    comment = forms.CharField(
+        label=_("What could be better? (optional)"),
+        help_text=_("Please do not write your name, e-mail or phone number here."),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "max_length": _("Please keep your comment under %(limit_value)d characters.")
+        },
+    )

@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from content.models import Audience, FAQSnippet, Occupation, Topic
+from content.models import Audience, FAQSnippet, Occupation, PageFeedback, Topic
 from content.views_admin import GuidanceReviewDueView
 
 
@@ -44,7 +44,20 @@ class TaxonomyGroup(SnippetViewSetGroup):
     menu_name = "taxonomies"
 
 
+class PageFeedbackViewSet(SnippetViewSet):
+    """Read-only: answers to "Was this page useful?", for Editors, Publishers and Managers.
+    Nobody is given the add or change permission, so nothing can be edited."""
+
+    model = PageFeedback
+    icon = "comment"
+    menu_label = _("Page feedback")
+    list_display = ["page", "useful", "comment", "language", "created_on"]
+    list_filter = ["useful", "language"]
+    inspect_view_enabled = True
+
+
 register_snippet(FAQViewSet)
+register_snippet(PageFeedbackViewSet)
 register_snippet(TaxonomyGroup)
 
 

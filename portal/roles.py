@@ -15,16 +15,21 @@ ALL_ROLES = [EDITORS, PUBLISHERS, MODERATORS, MANAGERS]
 
 # role -> model permissions ("app_label.codename")
 MODEL_PERMISSIONS = {
-    EDITORS: ["wagtailadmin.access_admin", "wagtail_localize.submit_translation"],
+    EDITORS: [
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        "content.view_pagefeedback",
+    ],
     PUBLISHERS: [
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
         "portal.add_counsellorcontact",
         "portal.change_counsellorcontact",
         "wagtailcore.view_workflow",
+        "content.view_pagefeedback",
     ],
     MODERATORS: ["wagtailadmin.access_admin"],
-    MANAGERS: ["wagtailadmin.access_admin"],
+    MANAGERS: ["wagtailadmin.access_admin", "content.view_pagefeedback"],
 }
 
 # role -> page permissions on the root page (so on every page of every language)
@@ -85,7 +90,19 @@ def _permission(apps, app_label, codename):
 
 
 def _set_model_permissions(apps, group, names):
-    group.permissions.set([_permission(apps, *name.split(".")) for name in names])
+    """Set the group's model permissions. An earlier migration runs this before later
+    models exist; permissions of models not created yet are left to the migration that
+    brings them (which calls apply_roles again)."""
+    Permission = apps.get_model("auth", "Permission")
+    wanted = [name.split(".") for name in names]
+    found = [
+        permission
+        for app_label, codename in wanted
+        for permission in Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        )
+    ]
+    group.permissions.set(found)
 
 
 def _set_page_permissions(apps, group, codenames):

@@ -1,6 +1,7 @@
 """Content models, one module per concept, re-exported here by name."""
 
 from content.models.base import BasePage
+from content.models.feedback import PageFeedback
 from content.models.guidance import FAQSnippet, GuidanceIndexPage, GuidancePage
 from content.models.home import HomeEntryPoint, HomePage, InformationPage
 from content.models.taxonomy import Audience, Occupation, Topic
@@ -15,5 +16,6 @@ __all__ = [
     "HomePage",
     "InformationPage",
     "Occupation",
+    "PageFeedback",
     "Topic",
 ]
