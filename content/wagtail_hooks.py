@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from content import page_cache
 from content.models import Audience, FAQSnippet, Occupation, PageFeedback, Topic
 from content.views_admin import GuidanceReviewDueView
 
@@ -86,3 +87,6 @@ def register_review_due_urls():
             name="guidance_review_due_results",
         ),
     ]
+
+
+hooks.register("before_serve_page", page_cache.mark_as_page)

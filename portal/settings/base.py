@@ -64,6 +64,8 @@ MIDDLEWARE = [
     "portal.middleware.TextCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.PortalLocaleMiddleware",
+    # Anonymous page hits are answered here, before URL routing (content/page_cache.py).
+    "content.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
