@@ -10,11 +10,17 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content import views as content_views
+from content import views_admin as content_admin_views
 from content.api import api_router
 from content.sitemaps import AllLocalesSitemap
 from portal.media import serve_media
 
 urlpatterns = [
+    # Checked before wagtail-localize's own upload view (content/views_admin.py).
+    path(
+        "admin/localize/translate/<int:translation_id>/pofile/upload/",
+        content_admin_views.upload_pofile,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
