@@ -43,6 +43,8 @@ def lookup(request):
     for name, value in stored["headers"].items():
         response[name] = value
     response["X-Page-Cache"] = "hit"
+    # Answered before CommonMiddleware, which would otherwise add it.
+    response["Content-Length"] = str(len(stored["content"]))
     return response
 
 

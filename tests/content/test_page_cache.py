@@ -22,6 +22,7 @@ def test_second_anonymous_visit_is_a_cache_hit_without_queries(client, demo_cont
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
     assert second["Content-Language"] == "fr"
+    assert second["Content-Length"] == str(len(first.content))
     assert len(queries) == 0
 
 
