@@ -2,10 +2,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from content.forms import FeedbackForm, SearchForm
-from content.models import PageFeedback
+from content.listings import guides_tagged
+from content.models import Audience, PageFeedback, Topic
 from content.search import search_pages
 from portal.ratelimit import hit
 
@@ -62,3 +63,17 @@ def _feedback_form(request, page, form, status):
     return render(
         request, "content/feedback.html", {"feedback_page": page, "form": form}, status=status
     )
+
+
+def term_listing(request, kind, slug):
+    """All guides on a topic, or for an audience, e.g. /fr/topics/cv/."""
+    model, field = {"topic": (Topic, "topics"), "audience": (Audience, "audiences")}[kind]
+    term = get_object_or_404(model.objects.in_default_locale(), slug=slug)
+    localized = term.localized
+    context = {
+        "kind": kind,
+        "term_name": localized.name,
+        "term_description": localized.description,
+        "guides": guides_tagged(field, term, Locale.get_active()),
+    }
+    return render(request, "content/term_listing.html", context)

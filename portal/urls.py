@@ -42,6 +42,18 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", content_views.search, name="search"),
     path("feedback/<int:page_id>/", content_views.page_feedback, name="page_feedback"),
+    path(
+        "topics/<slug:slug>/",
+        content_views.term_listing,
+        {"kind": "topic"},
+        name="topic_listing",
+    ),
+    path(
+        "audiences/<slug:slug>/",
+        content_views.term_listing,
+        {"kind": "audience"},
+        name="audience_listing",
+    ),
     # Wagtail's page serving comes last: it matches any remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -20,6 +20,8 @@ def test_guidance_pages_pass_axe_in_both_directions(live_site, browser_page):
         "/en/guidance/finding-work/",
         "/ar/guidance/finding-work/",
         "/en/guidance/finding-work/registering-as-a-jobseeker-easy-read/",
+        "/ar/topics/training/",
+        "/fr/audiences/employers/",
     ]:
         open_page(browser_page, f"{live_site}{path}")
         problems += audit(browser_page, path)
