@@ -6,6 +6,8 @@ their own migrations. `apply_roles` is idempotent and written against the histor
 models a migration passes in.
 """
 
+from django.contrib.auth.management import create_permissions
+
 EDITORS = "Editors"
 PUBLISHERS = "Publishers"
 MODERATORS = "Moderators"
@@ -72,6 +74,15 @@ COLLECTION_PERMISSIONS = {
     MODERATORS: [],
     MANAGERS: ["choose_image", "choose_document"],
 }
+
+
+def create_all_permissions(apps):
+    """Create every model's permissions now. Django creates them after all migrations
+    have run; a migration that hands them to groups on a fresh database needs them first."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
 
 
 def apply_roles(apps):

@@ -1,14 +1,10 @@
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from portal.roles import apply_roles
+from portal.roles import apply_roles, create_all_permissions
 
 
 def update_roles(apps, schema_editor):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    create_all_permissions(apps)
     apply_roles(apps)
 
 
