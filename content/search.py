@@ -4,6 +4,7 @@ to guidance on a topic or for an audience."""
 import re
 
 from django.core.paginator import EmptyPage, Paginator
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page
@@ -23,7 +24,8 @@ def search_pages(query, page_number=1, locale=None, topic=None, audience=None):
     pages = Page.objects.live().public().filter(locale=locale)
     if topic or audience:
         pages = pages.filter(pk__in=list(_guidance_ids(locale, topic, audience)))
-    results = pages.specific().search(query, operator="and")
+    with translation.override(locale.language_code):
+        results = pages.specific().search(query, operator="and")
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         return paginator.page(page_number)

@@ -208,8 +208,8 @@ EMAIL_USE_TLS = env("EMAIL_USE_TLS", False, as_bool)
 WAGTAIL_SITE_NAME = "Employment portal"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
-    # On PostgreSQL this is PostgreSQL full-text search; on SQLite, FTS5.
-    "default": {"BACKEND": "wagtail.search.backends.database"}
+    # On PostgreSQL, full-text search stemmed in each page's language; on SQLite, FTS5.
+    "default": {"BACKEND": "content.search_backend"}
 }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "vtt", "srt"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

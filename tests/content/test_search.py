@@ -2,6 +2,8 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
+from django.db import connection
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +107,47 @@ def test_highlight_escapes_text_and_query():
     marked = highlight("Your <b>CV</b> & cover letter", "cv <script>")
     assert marked == "Your &lt;b&gt;<mark>CV</mark>&lt;/b&gt; &amp; cover letter"
     assert highlight("<i>x</i>", "") == "&lt;i&gt;x&lt;/i&gt;"
+
+
+def add_information_page(language_code, title, intro):
+    from content.models import HomePage
+    from tests.factories import InformationPageFactory
+
+    home = HomePage.objects.get(locale__language_code=language_code)
+    return InformationPageFactory(parent=home, title=title, intro=intro)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="stemming is PostgreSQL's; FTS5 matches whole words"
+)
+@pytest.mark.parametrize(
+    ("language", "intro", "query"),
+    [
+        ("fr", "Les candidatures spontanées sont lues avec attention.", "candidature spontané"),
+        ("sv", "Arbetsgivarna söker personal till lagret.", "arbetsgivare"),
+        ("ar", "يبحث المعلمون عن عمل في المدارس.", "المعلم"),
+    ],
+)
+def test_postgresql_stems_each_language_with_its_own_rules(
+    client, demo_content, language, intro, query
+):
+    page = add_information_page(language, "Zebrafinch", intro)
+    found = results(client.get(f"/{language}/search/", {"q": query}))
+    assert page.url in found
+
+
+def test_languages_without_a_stemmer_still_match_whole_words(client, demo_content):
+    page = add_information_page("uk", "Зебра", "Вакансії для водіїв вантажівок у вашому місті.")
+    assert page.url in results(client.get("/uk/search/", {"q": "водіїв"}))
+    assert page.url not in results(client.get("/en/search/", {"q": "водіїв"}))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL configurations")
+def test_each_content_language_has_a_configuration():
+    from content.search_backend import LANGUAGE_CONFIGS, config_for_language
+
+    assert config_for_language("fr") == "french"
+    assert config_for_language("sv-se") == "swedish"
+    assert config_for_language("et") == "simple"
+    assert config_for_language("xx") == "simple"
+    assert set(LANGUAGE_CONFIGS) == {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
