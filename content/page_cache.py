@@ -67,6 +67,18 @@ def clear_all(**kwargs):
         cache.set(GENERATION_KEY, 1, None)
 
 
+def remember(key, compute):
+    """`compute()`, kept until the next invalidation: for parts every page repeats
+    (navigation, language links, the counsellor contact) so an uncached page does not
+    query them again. The value must be picklable and small."""
+    full_key = f"pagecache:part:{cache.get(GENERATION_KEY, 0)}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, TIMEOUT)
+    return value
+
+
 def mark_as_page(page, request, serve_args, serve_kwargs):
     """Wagtail's before_serve_page hook: this response is a page, cache it if allowed."""
     request.serving_page = page

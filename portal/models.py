@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from portal.locales import active_locale
+
 
 class CounsellorContact(TranslatableMixin, models.Model):
     """The "Talk to a counsellor" contact shown on every page, one per language.
@@ -61,7 +63,7 @@ class CounsellorContact(TranslatableMixin, models.Model):
     def for_active_locale(cls):
         """The contact in the visitor's language, else in the default language."""
         contacts = {c.locale_id: c for c in cls.objects.select_related("locale")}
-        for locale in (Locale.get_active(), Locale.get_default()):
+        for locale in (active_locale(), Locale.get_default()):
             if locale.pk in contacts:
                 return contacts[locale.pk]
         return next(iter(contacts.values()), None)

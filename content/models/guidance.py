@@ -18,10 +18,12 @@ from wagtail.models import Locale, Page, PageManager, PageQuerySet, Translatable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from content import page_cache
 from content.blocks import GuidanceStreamBlock
 from content.models.base import BasePage
 from content.models.taxonomy import default_locale_only
 from content.qr import qr_code_svg
+from portal.locales import LocalizedFromMemoryMixin
 
 
 class SlugListSerializer(serializers.Field):
@@ -36,7 +38,7 @@ class OccupationCodesSerializer(serializers.Field):
         return [{"code": o.code, "title": o.title} for o in occupations.all()]
 
 
-class FAQSnippet(TranslatableMixin, index.Indexed, models.Model):
+class FAQSnippet(LocalizedFromMemoryMixin, TranslatableMixin, index.Indexed, models.Model):
     """A question and its answer, written once and reused on any guidance page."""
 
     question = models.CharField(_("question"), max_length=200)
@@ -218,7 +220,13 @@ class GuidancePage(RoutablePageMixin, BasePage):
         return self.next_review <= (today or timezone.localdate())
 
     def related_guidance(self, limit=3):
-        """Other guidance in this language sharing the most topics or occupations."""
+        """Other guidance in this language sharing the most topics or occupations, kept
+        until the next publish (only publishing changes tags or what is live)."""
+        return page_cache.remember(
+            f"related-guidance:{self.pk}:{limit}", lambda: self._query_related_guidance(limit)
+        )
+
+    def _query_related_guidance(self, limit):
         topic_ids = list(self.topics.values_list("pk", flat=True))
         occupation_ids = list(self.occupations.values_list("pk", flat=True))
         candidates = (

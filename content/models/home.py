@@ -50,12 +50,24 @@ class HomePage(BasePage):
         never lands on "not found". Slugs are synchronised, so the path is the same.
         """
         try:
-            return super().route(request, path_components)
+            return self._route_by_path(request, path_components)
         except Http404:
             default_home = self._default_language_home()
             if default_home is None:
                 raise
             return default_home.route(request, path_components)
+
+    def _route_by_path(self, request, path_components):
+        """Wagtail's routing, with a shortcut: a page whose address is exactly the path is
+        found in one query instead of one per level. Sub-page routes (a guide's poster)
+        and unknown paths take Wagtail's usual way."""
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = self.url_path + "/".join(path_components) + "/"
+        page = Page.objects.filter(url_path=url_path, path__startswith=self.path).first()
+        if page is None:
+            return super().route(request, path_components)
+        return page.specific.route(request, [])
 
     def _default_language_home(self):
         if self.locale_id == Locale.get_default().pk:

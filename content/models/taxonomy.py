@@ -8,6 +8,8 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.locales import LocalizedFromMemoryMixin
+
 
 def default_locale_only():
     """Pages link to the default-language term; each language shows its own translation."""
@@ -19,7 +21,7 @@ class TermQuerySet(models.QuerySet):
         return self.filter(locale=Locale.get_default())
 
 
-class Term(TranslatableMixin, models.Model):
+class Term(LocalizedFromMemoryMixin, TranslatableMixin, models.Model):
     """A translatable term with a stable slug."""
 
     name = models.CharField(_("name"), max_length=80)

@@ -4,8 +4,11 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from content.page_cache import remember
+from portal.locales import active_locale as _active_locale
+from portal.locales import localized
 from portal.models import CounsellorContact
 
 register = template.Library()
@@ -86,6 +89,16 @@ def _language_names():
 
 
 def _page_translation_urls(page, request):
+    """{language code: URL} of the page's live, public translations (itself included),
+    kept until the next publish, since every page in every language shows them."""
+    host = request.get_host() if request else ""
+    return remember(
+        f"translations:{host}:{page.translation_key}",
+        lambda: _query_translation_urls(page, request),
+    )
+
+
+def _query_translation_urls(page, request):
     translations = page.get_translations(inclusive=True).live().public().select_related("locale")
     urls = {t.locale.language_code: t.get_url(request) for t in translations}
     return {code: url for code, url in urls.items() if url is not None}
@@ -124,7 +137,7 @@ def page_language(context):
 
 @register.simple_tag
 def counsellor_contact():
-    return CounsellorContact.for_active_locale()
+    return remember(f"counsellor:{get_language()}", CounsellorContact.for_active_locale)
 
 
 @register.simple_tag(takes_context=True)
@@ -135,21 +148,37 @@ def home_url(context):
     return homes.get(get_language()) or homes.get(settings.LANGUAGE_CODE) or "/"
 
 
+@dataclass(frozen=True)
+class NavigationItem:
+    pk: int
+    title: str
+    url: str
+
+
 @register.simple_tag(takes_context=True)
 def site_navigation(context):
     """The home page's children in the active language: those marked "show in menus"
-    form the main menu, the others (about, privacy, accessibility) the footer links."""
-    site = Site.find_for_request(context.get("request"))
+    form the main menu, the others (about, privacy, accessibility) the footer links.
+    Kept until the next publish: every page shows it."""
+    request = context.get("request")
+    site = Site.find_for_request(request)
     if site is None:
         return {"menu": [], "footer": []}
-    home = site.root_page.localized
-    children = list(home.get_children().live().public().only("title", "url_path", "show_in_menus"))
-    return {
-        "menu": [page for page in children if page.show_in_menus],
-        "footer": [page for page in children if not page.show_in_menus],
-    }
+    return remember(
+        f"navigation:{site.pk}:{get_language()}", lambda: _query_navigation(site, request)
+    )
+
+
+def _query_navigation(site, request):
+    home = localized(site.root_page)
+    children = home.get_children().live().public().only("title", "url_path", "show_in_menus")
+    navigation = {"menu": [], "footer": []}
+    for child in children:
+        item = NavigationItem(child.pk, child.title, child.get_url(request))
+        navigation["menu" if child.show_in_menus else "footer"].append(item)
+    return navigation
 
 
 @register.simple_tag
 def active_locale():
-    return Locale.get_active()
+    return _active_locale()
