@@ -55,7 +55,14 @@ class PortalLocaleMiddleware(LocaleMiddleware):
 
 
 def _unlocalized_prefixes():
-    return (settings.MEDIA_URL, settings.STATIC_URL, "/admin/", "/documents/", "/api/")
+    return (
+        settings.MEDIA_URL,
+        settings.STATIC_URL,
+        "/admin/",
+        "/documents/",
+        "/api/",
+        "/podcasts/",
+    )
 
 
 def unknown_language_prefix(path):

@@ -24,6 +24,16 @@ RECURRING_JOBS = {
         Schedule.MINUTES,
         1,
     ),
+    "Warn about empty podcast slots": (
+        "podcasts.scheduling.warn_about_empty_slots",
+        Schedule.HOURLY,
+        60,
+    ),
+    "Delete anonymous listening hashes after 48 hours": (
+        "podcasts.stats.purge_raw_hashes",
+        Schedule.HOURLY,
+        60,
+    ),
 }
 
 

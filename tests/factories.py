@@ -4,6 +4,7 @@ import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from factory.django import DjangoModelFactory
 from wagtail.models import Locale
 
@@ -17,6 +18,7 @@ from content.models import (
     InformationPage,
     Topic,
 )
+from podcasts.models import PodcastEpisodePage, PodcastShowPage
 from portal.models import CounsellorContact
 
 
@@ -120,3 +122,61 @@ class GuidancePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = GuidancePage
+
+
+def artwork_jpeg(size=(1400, 1400), mode="RGB", image_format="JPEG"):
+    """Bytes of a picture podcast apps accept (or not, with other arguments)."""
+    import io
+
+    from PIL import Image as PillowImage
+
+    buffer = io.BytesIO()
+    PillowImage.new(mode, size, (0, 84, 147) if mode == "RGB" else None).save(
+        buffer, format=image_format
+    )
+    return buffer.getvalue()
+
+
+class ArtworkImageFactory(wagtail_factories.ImageFactory):
+    title = "Show artwork"
+    file = factory.LazyFunction(lambda: ContentFile(artwork_jpeg(), name="artwork.jpg"))
+
+
+class PodcastShowPageFactory(wagtail_factories.PageFactory):
+    title = "Work Matters"
+    description = "<p>The weekly podcast for jobseekers.</p>"
+    artwork = factory.SubFactory(ArtworkImageFactory)
+    author = "Public Employment Service"
+    owner_name = "Podcast team"
+    owner_email = "podcast@example.org"
+
+    class Meta:
+        model = PodcastShowPage
+
+
+class PodcastEpisodePageFactory(wagtail_factories.PageFactory):
+    """An episode with real (generated) audio and a WebVTT transcript. Pass
+    `audio_seconds=…` for another length, `transcript=False` for none."""
+
+    title = factory.Sequence(lambda n: f"Episode {n}")
+    show_notes = "<p>What this episode is about.</p>"
+    chapters = "0:00 Welcome\n0:05 The topic"
+    episode_number = factory.Sequence(lambda n: n + 1)
+
+    class Meta:
+        model = PodcastEpisodePage
+
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        from podcasts.demo import _webvtt
+        from podcasts.demo_audio import generate_demo_mp3
+
+        seconds = kwargs.pop("audio_seconds", 12)
+        with_transcript = kwargs.pop("transcript", True)
+        episode = model_class(**kwargs)
+        episode.set_audio(ContentFile(generate_demo_mp3(seconds), name="episode.mp3"))
+        if with_transcript:
+            vtt = _webvtt([("Host", "Welcome to the show."), ("Guest", "Thank you.")])
+            episode.transcript_file.save("episode.vtt", ContentFile(vtt.encode()), save=False)
+        parent.add_child(instance=episode)
+        return episode

@@ -12,6 +12,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from content.demo import guidance_loader
 from content.demo import pages as demo
 from content.models import HomePage
+from podcasts.demo import ensure_podcast_demo
 from portal.models import CounsellorContact
 from tests.factories import (
     CounsellorContactFactory,
@@ -62,6 +63,8 @@ def build_default_language_demo(created):
     faqs = guidance_loader.ensure_faqs(created)
     guidance_section = next(page for page in sections if page.slug == "guidance")
     guides = guidance_loader.ensure_topic_areas(guidance_section, faqs, created)
+    podcast_section = next(page for page in sections if page.slug == "podcast")
+    ensure_podcast_demo(podcast_section, created)
     everywhere = [home, *sections, *footer, contact, *terms]
     return [
         *[(instance, None) for instance in everywhere],

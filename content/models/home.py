@@ -37,7 +37,11 @@ class HomePage(BasePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["content.InformationPage", "content.GuidanceIndexPage"]
+    subpage_types = [
+        "content.InformationPage",
+        "content.GuidanceIndexPage",
+        "podcasts.PodcastShowPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -114,7 +118,11 @@ class InformationPage(BasePage):
     ]
 
     parent_page_types = ["content.HomePage", "content.InformationPage"]
-    subpage_types = ["content.InformationPage", "content.GuidanceIndexPage"]
+    subpage_types = [
+        "content.InformationPage",
+        "content.GuidanceIndexPage",
+        "podcasts.PodcastShowPage",
+    ]
 
     class Meta:
         verbose_name = _("information page")

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "daphne",
     "portal",
     "content",
+    "podcasts",
     "services_store",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -244,3 +245,7 @@ LOGGING = {
         "django-q": {"level": env("TASK_LOG_LEVEL", "WARNING")},
     },
 }
+
+# --- Podcasts ---
+# Largest audio file an editor may upload (a one-hour MP3 at 128 kbit/s is about 58 MB).
+PODCAST_MAX_AUDIO_BYTES = env("PODCAST_MAX_AUDIO_MB", 500, int) * 1024 * 1024

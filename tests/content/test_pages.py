@@ -9,6 +9,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from content.models import GuidanceIndexPage, HomePage, InformationPage
+from podcasts.models import PodcastShowPage
 from tests.conftest import ensure_migration_data
 from tests.factories import HomePageFactory, InformationPageFactory, UserFactory
 
@@ -22,11 +23,15 @@ def text_of(response, selector):
 class TestPageRules(WagtailPageTestCase):
     def test_home_page_lives_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {InformationPage, GuidanceIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {InformationPage, GuidanceIndexPage, PodcastShowPage}
+        )
 
     def test_information_pages_live_under_home_or_each_other(self):
         self.assertAllowedParentPageTypes(InformationPage, {HomePage, InformationPage})
-        self.assertAllowedSubpageTypes(InformationPage, {InformationPage, GuidanceIndexPage})
+        self.assertAllowedSubpageTypes(
+            InformationPage, {InformationPage, GuidanceIndexPage, PodcastShowPage}
+        )
 
 
 class TestEditorCreatesPages(WagtailPageTestCase):
