@@ -65,9 +65,11 @@ def _record_warning(show, slot_date):
 
 
 def _publishers():
-    return get_user_model().objects.filter(
-        is_active=True, groups__name=PUBLISHERS, email__gt=""
-    ).distinct()
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=PUBLISHERS, email__gt="")
+        .distinct()
+    )
 
 
 def _email_publishers(show, slot_start):
