@@ -38,30 +38,34 @@ async def _read_response(reader):
     return status, len(body)
 
 
-async def _connection(host, port, request, deadline, counts):
+async def _connection(host, port, request, deadline, counts, expect_status):
     reader, writer = await asyncio.open_connection(host, port)
     try:
         while time.perf_counter() < deadline:
             writer.write(request)
             status, size = await _read_response(reader)
-            counts["ok" if status == 200 else "errors"] += 1
+            counts["ok" if status == expect_status else "errors"] += 1
             counts["bytes"] += size
     finally:
         writer.close()
 
 
-async def _run(host, port, path, connections, seconds, headers):
+async def _run(host, port, path, connections, seconds, headers, expect_status):
     extra = "".join(f"{name}: {value}\r\n" for name, value in headers.items())
-    request = f"GET {path} HTTP/1.1\r\nHost: {host}\r\n{extra}\r\n".encode()
+    request = f"GET {path} HTTP/1.1\r\nHost: {host}:{port}\r\n{extra}\r\n".encode()
     counts = {"ok": 0, "errors": 0, "bytes": 0}
     start = time.perf_counter()
     deadline = start + seconds
     await asyncio.gather(
-        *(_connection(host, port, request, deadline, counts) for _ in range(connections))
+        *(
+            _connection(host, port, request, deadline, counts, expect_status)
+            for _ in range(connections)
+        )
     )
     elapsed = time.perf_counter() - start
     return LoadResult(path, counts["ok"], counts["errors"], elapsed, counts["bytes"])
 
 
-def load(host, port, path, connections=8, seconds=10.0, headers=None):
-    return asyncio.run(_run(host, port, path, connections, seconds, headers or {}))
+def load(host, port, path, connections=8, seconds=10.0, headers=None, expect_status=200):
+    """Requests per second for `path`; a response with another status is an error."""
+    return asyncio.run(_run(host, port, path, connections, seconds, headers or {}, expect_status))

@@ -31,12 +31,16 @@ def prepare():
     manage("migrate", "--noinput", "-v0", env=env)
     manage("load_initial_data", env=env)
     manage("collectstatic", "--noinput", "-v0", env=env)
+    write_static_sample()
+    return env
+
+
+def write_static_sample():
     sample = ROOT / "var" / "static" / STATIC_SAMPLE
     sample.parent.mkdir(parents=True, exist_ok=True)
     # Incompressible-ish text, so the static file really moves about 10 KB.
     rng = random.Random(10)
     sample.write_text("".join(rng.choice("abcdefghij \n") for _ in range(10 * 1024)))
-    return env
 
 
 def fetch(port, path):

@@ -22,6 +22,8 @@ from podcasts.feed import (
     build_feed,
     split_apple_category,
 )
+from podcasts.models import EpisodePerson, PodcastEpisodePage
+from podcasts.models.episode import audio_path_for, chapters_path_for, role_group
 
 CACHE_TIMEOUT = 60 * 60 * 24 * 7
 POLL_MINUTES = 60  # <ttl>: how long an app may keep the feed before asking again
@@ -31,34 +33,66 @@ def cache_key(feed_key, language):
     return f"podcastfeed:{feed_key}:{language}"
 
 
+# What an item needs of an episode. A show may have hundreds, so they are read as plain
+# rows rather than page objects: building a page object costs more than its feed item.
+EPISODE_FIELDS = [
+    "pk",
+    "title",
+    "slug",
+    "guid",
+    "show_notes",
+    "last_published_at",
+    "first_published_at",
+    "audio_file",
+    "size_bytes",
+    "mime_type",
+    "duration_seconds",
+    "episode_number",
+    "season_number",
+    "episode_type",
+    "explicit",
+    "chapters",
+    "transcript_file",
+]
+
+
 class ShowFeed:
-    """The feed of one show in one language. Each item method maps one episode field."""
+    """The feed of one show in one language. Each item method maps one episode field.
+
+    Episodes are children of the show, so their addresses are worked out from the show's
+    once, not looked up per episode."""
 
     def __init__(self, show, base_url):
         self.show = show
         self.base_url = base_url.rstrip("/")
+        self.language = show.locale.language_code
+        self.show_url = self.absolute(show.get_url())
+        self.storage = PodcastEpisodePage._meta.get_field("transcript_file").storage
 
     def absolute(self, path):
         return f"{self.base_url}{path}"
 
     def episodes(self):
-        return (
+        rows = list(
             self.show.published_episodes()
-            .defer_streamfields()
-            .prefetch_related("people")
             .order_by("-first_published_at", "-pk")
+            .values(*EPISODE_FIELDS)
         )
+        people = people_by_episode([row["pk"] for row in rows])
+        for row in rows:
+            row["people"] = people.get(row["pk"], [])
+        return rows
 
     def show_data(self, episodes):
         show = self.show
         category, subcategory = split_apple_category(show.apple_category)
-        newest = max((e.last_published_at for e in episodes if e.last_published_at), default=None)
+        newest = max((e["last_published_at"] for e in episodes), default=None)
         return ShowFeedData(
             title=show.title,
-            link=show.full_url,
+            link=self.show_url,
             feed_url=self.absolute(show.feed_path),
             description=strip_tags(show.description).strip() or show.title,
-            language=show.locale.language_code,
+            language=self.language,
             artwork_url=self.absolute(show.artwork.get_rendition("fill-1400x1400").url),
             apple_category=category,
             apple_subcategory=subcategory,
@@ -76,41 +110,58 @@ class ShowFeed:
 
     def item_data(self, episode):
         return EpisodeFeedData(
-            guid=str(episode.guid),
-            title=episode.title,
-            link=episode.full_url,
-            description_html=episode.show_notes,
-            summary=strip_tags(episode.show_notes).strip(),
-            pub_date=episode.first_published_at,
-            enclosure_url=self.absolute(episode.audio_path),
-            enclosure_length=episode.size_bytes,
-            enclosure_type=episode.mime_type,
-            duration_seconds=episode.duration_seconds,
-            episode_number=episode.episode_number,
-            season_number=episode.season_number,
-            episode_type=episode.episode_type,
-            explicit=episode.explicit,
+            guid=str(episode["guid"]),
+            title=episode["title"],
+            link=f"{self.show_url}{episode['slug']}/",
+            description_html=episode["show_notes"],
+            pub_date=episode["first_published_at"],
+            enclosure_url=self.enclosure_url(episode),
+            enclosure_length=episode["size_bytes"],
+            enclosure_type=episode["mime_type"],
+            duration_seconds=episode["duration_seconds"],
+            episode_number=episode["episode_number"],
+            season_number=episode["season_number"],
+            episode_type=episode["episode_type"],
+            explicit=episode["explicit"],
             transcripts=self.item_transcripts(episode),
-            chapters_url=self.absolute(episode.chapters_path) if episode.chapters else None,
+            chapters_url=self.chapters_url(episode),
             persons=self.item_persons(episode),
         )
 
+    def enclosure_url(self, episode):
+        extension = "m4a" if episode["mime_type"] == "audio/mp4" else "mp3"
+        return self.absolute(audio_path_for(episode["guid"], extension))
+
+    def chapters_url(self, episode):
+        if not episode["chapters"]:
+            return None
+        return self.absolute(chapters_path_for(episode["guid"], self.language))
+
     def item_transcripts(self, episode):
-        if not episode.transcript_file:
+        name = episode["transcript_file"]
+        if not name:
             return ()
-        mime = _transcript_mime_type(episode.transcript_file.name)
-        url = self.absolute(episode.transcript_file.url)
-        return (TranscriptData(url, mime, episode.locale.language_code, "captions"),)
+        url = self.absolute(self.storage.url(name))
+        return (TranscriptData(url, _transcript_mime_type(name), self.language, "captions"),)
 
     def item_persons(self, episode):
         return tuple(
-            PersonData(name=p.name, role=p.role, group=p.role_group, href=p.link or None)
-            for p in episode.people.all()
+            PersonData(name=p["name"], role=p["role"], group=role_group(p["role"]), href=p["link"])
+            for p in episode["people"]
         )
 
     def render(self):
-        episodes = list(self.episodes())
+        episodes = self.episodes()
         return build_feed(self.show_data(episodes), [self.item_data(e) for e in episodes])
+
+
+def people_by_episode(episode_ids):
+    people = {}
+    rows = EpisodePerson.objects.filter(page_id__in=episode_ids).order_by("sort_order")
+    for row in rows.values("page_id", "name", "role", "link"):
+        row["link"] = row["link"] or None
+        people.setdefault(row["page_id"], []).append(row)
+    return people
 
 
 def _transcript_mime_type(name):

@@ -18,11 +18,22 @@ FEED_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
 
 @require_http_methods(["GET", "HEAD"])
 def podcast_feed(request, feed_key, language):
-    base_url = request.build_absolute_uri("/").rstrip("/")
+    """Most polls are answered by FeedCacheMiddleware before they get here; this view
+    builds the feed when the cache has none (first poll after a change)."""
+    base_url = feed_base_url(request)
     entry = feeds.cached_feed(feed_key, language, base_url)
     if entry is None:
         show = _live_show(feed_key, language)
         entry = feeds.build_and_store(show, base_url)
+    return feed_response(request, entry)
+
+
+def feed_base_url(request):
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def feed_response(request, entry):
+    """The stored feed, or 304 when the app has it already; the poll is counted."""
     _count_poll(request, entry["show_id"])
     if _not_modified(request, entry):
         response = HttpResponseNotModified()

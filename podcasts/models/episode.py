@@ -1,7 +1,7 @@
 """A podcast episode: audio, show notes, chapters, transcript and the people heard."""
 
 import uuid
-from functools import cached_property
+from functools import cache, cached_property
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -26,6 +26,32 @@ from podcasts.audio import audio_max_bytes, inspect_audio
 from podcasts.chapters import parse_chapter_lines
 from podcasts.transcripts import parse_transcript
 
+_PLACEHOLDER_GUID = "00000000-0000-0000-0000-000000000000"
+
+
+@cache
+def _audio_path_template(extension):
+    """URL reversing is slow for a feed of hundreds of episodes: reverse once, fill in."""
+    return reverse("podcast_audio", kwargs={"guid": _PLACEHOLDER_GUID, "extension": extension})
+
+
+@cache
+def _chapters_path_template(language):
+    return reverse("podcast_chapters", kwargs={"guid": _PLACEHOLDER_GUID, "language": language})
+
+
+def audio_path_for(guid, extension):
+    return _audio_path_template(extension).replace(_PLACEHOLDER_GUID, str(guid))
+
+
+def chapters_path_for(guid, language):
+    return _chapters_path_template(language).replace(_PLACEHOLDER_GUID, str(guid))
+
+
+def role_group(role):
+    """The Podcast Taxonomy group podcast:person expects with a role."""
+    return {"producer": "creative direction"}.get(role, "cast")
+
 
 class EpisodeType(models.TextChoices):
     FULL = "full", _("Full episode")
@@ -39,11 +65,6 @@ class PersonRole(models.TextChoices):
     GUEST = "guest", _("Guest")
     INTERVIEWER = "interviewer", _("Interviewer")
     PRODUCER = "producer", _("Producer")
-
-    @property
-    def group(self):
-        """The Podcast Taxonomy group podcast:person expects with this role."""
-        return {"producer": "creative direction", "interviewer": "cast"}.get(self.value, "cast")
 
 
 class RelatedLinksBlock(blocks.StreamBlock):
@@ -249,16 +270,14 @@ class PodcastEpisodePage(BasePage):
     @property
     def audio_path(self):
         """The counted, Range-capable address podcast apps download the audio from."""
-        return reverse(
-            "podcast_audio", kwargs={"guid": self.guid, "extension": self.audio_extension}
-        )
+        return self.audio_path_for(self.guid)
+
+    def audio_path_for(self, guid):
+        return audio_path_for(guid, self.audio_extension)
 
     @property
     def chapters_path(self):
-        return reverse(
-            "podcast_chapters",
-            kwargs={"guid": self.guid, "language": self.locale.language_code},
-        )
+        return chapters_path_for(self.guid, self.locale.language_code)
 
     # --- Chapters and transcript ---
 
@@ -318,4 +337,4 @@ class EpisodePerson(TranslatableMixin, Orderable):
 
     @property
     def role_group(self):
-        return PersonRole(self.role).group
+        return role_group(self.role)

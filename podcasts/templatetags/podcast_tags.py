@@ -49,8 +49,11 @@ def timestamp(seconds):
 
 @register.filter
 def duration(seconds):
-    """A spoken duration for people: "58 min", "1 h 2 min"."""
-    minutes = round((seconds or 0) / 60)
+    """A duration for people: "45 s", "58 min", "1 h 2 min"."""
+    seconds = seconds or 0
+    if seconds < 60:
+        return _("%(seconds)s s") % {"seconds": seconds}
+    minutes = round(seconds / 60)
     if minutes < 60:
         return _("%(minutes)s min") % {"minutes": minutes}
     return _("%(hours)s h %(minutes)s min") % {"hours": minutes // 60, "minutes": minutes % 60}

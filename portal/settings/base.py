@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Podcast feed polls are answered here from the cache (podcasts/middleware.py).
+    "podcasts.middleware.FeedCacheMiddleware",
     "portal.middleware.TextCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.PortalLocaleMiddleware",
@@ -184,7 +186,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = env("MEDIA_ROOT", BASE_DIR / "media", Path)
 # Media is served by portal.media.serve_media, which answers Range requests, unless a
 # web server or object storage in front of the portal does it (see README).
 SERVE_MEDIA = env("SERVE_MEDIA", True, as_bool)

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
@@ -182,3 +183,16 @@ def _query_navigation(site, request):
 @register.simple_tag
 def active_locale():
     return _active_locale()
+
+
+@register.simple_tag(takes_context=True)
+def ui_lang(context):
+    """` lang=… dir=…` for interface text (headings, labels, dates) inside a page whose
+    content is in another language (not yet translated), so screen readers read each
+    part in its own language; nothing on a page in the visitor's language."""
+    page = context.get("page")
+    language = get_language()
+    if not isinstance(page, Page) or page.locale.language_code == language:
+        return ""
+    direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)

@@ -20,8 +20,9 @@
       var button = event.target.closest("button.seek");
       if (!button) return;
       audio.currentTime = parseFloat(button.dataset.seek) || 0;
-      audio.play();
-      audio.focus();
+      var playing = audio.play();
+      // Refused playback (autoplay rules, no audio device): the player is still in place.
+      if (playing) playing.catch(function () {});
     });
   }
 
@@ -30,11 +31,17 @@
       var field = document.querySelector(button.dataset.copy);
       if (!field || !navigator.clipboard) return;
       var label = button.textContent;
+      // Screen readers announce the confirmation from here, wherever the focus is.
+      var status = button.parentNode.querySelector("[role='status']");
       button.hidden = false;
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(field.value).then(function () {
           button.textContent = button.dataset.copied;
-          setTimeout(function () { button.textContent = label; }, 2000);
+          if (status) status.textContent = button.dataset.copied;
+          setTimeout(function () {
+            button.textContent = label;
+            if (status) status.textContent = "";
+          }, 2000);
         });
       });
     });
