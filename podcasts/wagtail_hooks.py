@@ -1,9 +1,11 @@
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from podcasts.scheduling import empty_slots_to_warn_about
+from podcasts.views_admin import EpisodeDownloadsReport, FeedClientsReport
 from portal.roles import PUBLISHERS
 
 
@@ -42,3 +44,30 @@ def add_empty_slots_panel(request, panels):
     slots = empty_slots_to_warn_about()
     if slots:
         panels.append(EmptyPodcastSlotsPanel(slots))
+
+
+@hooks.register("register_reports_menu_item")
+def register_downloads_report():
+    return MenuItem(_("Podcast downloads"), reverse("podcast_downloads"), icon_name="media")
+
+
+@hooks.register("register_reports_menu_item")
+def register_subscribers_report():
+    return MenuItem(_("Podcast subscribers"), reverse("podcast_subscribers"), icon_name="rss")
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    urls = []
+    for name, view in (
+        ("podcast_downloads", EpisodeDownloadsReport),
+        ("podcast_subscribers", FeedClientsReport),
+    ):
+        slug = name.replace("_", "-")
+        urls += [
+            path(f"reports/{slug}/", view.as_view(), name=name),
+            path(
+                f"reports/{slug}/results/", view.as_view(results_only=True), name=f"{name}_results"
+            ),
+        ]
+    return urls

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from podcasts.models import DownloadHit, EpisodeDownloadDay, FeedPollHit
@@ -118,3 +119,27 @@ def test_purge_is_a_recurring_job():
     functions = {func for func, _type, _minutes in RECURRING_JOBS.values()}
     assert "podcasts.stats.purge_raw_hashes" in functions
     assert "podcasts.scheduling.warn_about_empty_slots" in functions
+
+
+def test_staff_see_downloads_and_subscriber_estimates(client, episode, users_by_role):
+    from django.urls import reverse
+
+    client.get(episode.audio_path, **LISTENER)
+    client.get(episode.get_parent().specific.feed_path, **LISTENER)
+    client.force_login(users_by_role["Managers"])
+    response = client.get(reverse("podcast_downloads"))
+    assert response.status_code == 200
+    assert episode.title in response.content.decode()
+    page = BeautifulSoup(response.content, "html.parser")
+    (row,) = [tr for tr in page.select("tbody tr") if episode.title in tr.get_text()]
+    assert [td.get_text(strip=True) for td in row.select("td")][-3:] == ["1", "1", "1"]
+    response = client.get(reverse("podcast_subscribers"))
+    assert response.status_code == 200
+    assert "Work Matters" in response.content.decode()
+
+
+def test_listening_reports_are_for_staff_only(client, episode):
+    from django.urls import reverse
+
+    response = client.get(reverse("podcast_downloads"))
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
