@@ -11,6 +11,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 _by_language = {}
+_by_id = {}
 
 
 def locale_for_language(language_code):
@@ -21,6 +22,13 @@ def locale_for_language(language_code):
         except (Locale.DoesNotExist, LookupError):
             return Locale.get_default()
     return _by_language[language_code]
+
+
+def locale_by_id(pk):
+    """The Locale with this id, from memory (a page's `locale_id`, without a query)."""
+    if pk not in _by_id:
+        _by_id.update({locale.pk: locale for locale in Locale.objects.all()})
+    return _by_id.get(pk) or Locale.objects.get(pk=pk)
 
 
 def active_locale():
@@ -49,6 +57,7 @@ class LocalizedFromMemoryMixin:
 
 def forget_locales(**kwargs):
     _by_language.clear()
+    _by_id.clear()
 
 
 post_save.connect(forget_locales, sender=Locale, dispatch_uid="portal-forget-locales-saved")

@@ -5,8 +5,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.locales import LocalizedFromMemoryMixin
 
-class BasePage(Page):
+
+class BasePage(LocalizedFromMemoryMixin, Page):
     """What every public page of the portal shares.
 
     It exists so that listing fields (how a page appears in lists and search results),

@@ -9,7 +9,7 @@ from wagtail.models import Page, Site
 
 from content.page_cache import remember
 from portal.locales import active_locale as _active_locale
-from portal.locales import localized
+from portal.locales import locale_by_id, localized
 from portal.models import CounsellorContact
 
 register = template.Library()
@@ -132,8 +132,8 @@ def page_language(context):
     page = context.get("page")
     if not isinstance(page, Page):
         return None
-    info = get_language_info(page.locale.language_code)
-    return {**info, "code": page.locale.language_code}
+    code = locale_by_id(page.locale_id).language_code
+    return {**get_language_info(code), "code": code}
 
 
 @register.simple_tag
@@ -192,7 +192,7 @@ def ui_lang(context):
     part in its own language; nothing on a page in the visitor's language."""
     page = context.get("page")
     language = get_language()
-    if not isinstance(page, Page) or page.locale.language_code == language:
+    if not isinstance(page, Page) or locale_by_id(page.locale_id).language_code == language:
         return ""
     direction = "rtl" if get_language_info(language)["bidi"] else "ltr"
     return format_html(' lang="{}" dir="{}"', language, direction)
