@@ -10,13 +10,12 @@ BENCH_DATABASE_URL points elsewhere.
 
 import json
 import os
-import shutil
 import subprocess
 import urllib.request
 
 from loadgen import load
 from pages import STATIC_SAMPLE, write_static_sample
-from server import PYTHON, ROOT, bench_environment, manage, portal_server
+from server import PYTHON, ROOT, fresh_portal, portal_server
 
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 EPISODES = 520
@@ -24,15 +23,7 @@ PORT = 8766
 
 
 def prepare():
-    workdir = ROOT / "var" / "bench-feed"
-    shutil.rmtree(workdir, ignore_errors=True)
-    workdir.mkdir(parents=True)
-    default_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    env = bench_environment(os.environ.get("BENCH_DATABASE_URL", default_url))
-    env["MEDIA_ROOT"] = str(workdir / "media")
-    manage("migrate", "--noinput", "-v0", env=env)
-    manage("load_initial_data", env=env)
-    manage("collectstatic", "--noinput", "-v0", env=env)
+    env = fresh_portal("bench-feed")
     write_static_sample()
     return env
 

@@ -12,25 +12,17 @@ import gzip
 import os
 import random
 import re
-import shutil
 import urllib.request
 
 from loadgen import load
-from server import ROOT, bench_environment, manage, portal_server
+from server import ROOT, fresh_portal, portal_server
 
 SECONDS = float(os.environ.get("BENCH_SECONDS", "10"))
 STATIC_SAMPLE = "bench/sample-10k.txt"
 
 
 def prepare():
-    workdir = ROOT / "var" / "bench"
-    shutil.rmtree(workdir, ignore_errors=True)
-    workdir.mkdir(parents=True)
-    default_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    env = bench_environment(os.environ.get("BENCH_DATABASE_URL", default_url))
-    manage("migrate", "--noinput", "-v0", env=env)
-    manage("load_initial_data", env=env)
-    manage("collectstatic", "--noinput", "-v0", env=env)
+    env = fresh_portal("bench")
     write_static_sample()
     return env
 

@@ -31,6 +31,22 @@ def bench_environment(database_url):
     return env
 
 
+def fresh_portal(name):
+    """A throw-away portal under var/<name>/ (SQLite unless BENCH_DATABASE_URL says
+    otherwise): migrated, with the demo content and collected static files; return the
+    environment to run it with."""
+    workdir = ROOT / "var" / name
+    shutil.rmtree(workdir, ignore_errors=True)
+    workdir.mkdir(parents=True)
+    default_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    env = bench_environment(os.environ.get("BENCH_DATABASE_URL", default_url))
+    env["MEDIA_ROOT"] = str(workdir / "media")
+    manage("migrate", "--noinput", "-v0", env=env)
+    manage("load_initial_data", env=env)
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    return env
+
+
 def _wait_for_port(port, timeout=30):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -652,7 +652,28 @@ class PodcastEntryExtension(BaseEntryExtension):
 # feedgen's iTunes extension, fixed -----------------------------------------------------
 
 
-class AppleItunesExtension(feedgen_itunes.PodcastExtension):
+class _AppleExplicitAndImage:
+    """itunes:explicit as True/False and itunes:image as any absolute URL, for the channel
+    and for items alike (feedgen's setters refuse the first and drop the second)."""
+
+    _explicit = None
+    _image = None
+
+    def itunes_explicit(self, itunes_explicit=None):
+        """Get or set whether the show or episode has explicit content (Apple requires
+        the tag on the show)."""
+        if itunes_explicit is not None:
+            self._explicit = _apple_explicit(itunes_explicit)
+        return self._explicit
+
+    def itunes_image(self, itunes_image=None):
+        """Get or set the artwork's URL."""
+        if itunes_image is not None:
+            self._image = _apple_image(itunes_image)
+        return self._image
+
+
+class AppleItunesExtension(_AppleExplicitAndImage, feedgen_itunes.PodcastExtension):
     """feedgen's iTunes channel extension, brought up to Apple's current requirements:
 
     - itunes:explicit is written "true"/"false" (feedgen: only "yes", "no", "clean");
@@ -665,9 +686,6 @@ class AppleItunesExtension(feedgen_itunes.PodcastExtension):
     AppleItunesEntryExtension). https://podcasters.apple.com/support/823-podcast-requirements
     """
 
-    _explicit = None
-    _image = None
-
     def extend_rss(self, rss_feed):
         super().extend_rss(rss_feed)
         channel = rss_feed[0]
@@ -676,18 +694,6 @@ class AppleItunesExtension(feedgen_itunes.PodcastExtension):
         if self._explicit is not None:
             _add_tag(channel, _ITUNES["explicit"], _true_or_false(self._explicit))
         return rss_feed
-
-    def itunes_explicit(self, itunes_explicit=None):
-        """Get or set whether the show has explicit content (Apple requires the tag)."""
-        if itunes_explicit is not None:
-            self._explicit = _apple_explicit(itunes_explicit)
-        return self._explicit
-
-    def itunes_image(self, itunes_image=None):
-        """Get or set the show artwork's URL."""
-        if itunes_image is not None:
-            self._image = _apple_image(itunes_image)
-        return self._image
 
     def itunes_category(self, itunes_category=None, replace=False, **kwargs):
         """Get or set categories as {"cat": ..., "sub": ...} dicts (or keyword arguments),
@@ -705,7 +711,7 @@ class AppleItunesExtension(feedgen_itunes.PodcastExtension):
         return super().itunes_category(itunes_category, replace, **kwargs)
 
 
-class AppleItunesEntryExtension(feedgen_itunes_entry.PodcastEntryExtension):
+class AppleItunesEntryExtension(_AppleExplicitAndImage, feedgen_itunes_entry.PodcastEntryExtension):
     """feedgen's iTunes item extension, brought up to Apple's current requirements:
 
     - itunes:explicit is written "true"/"false";
@@ -720,8 +726,6 @@ class AppleItunesEntryExtension(feedgen_itunes_entry.PodcastEntryExtension):
     """
 
     # Class-level defaults rather than more work in __init__: feedgen makes one per item.
-    _explicit = None
-    _image = None
     _duration = None
     _season = None
     _episode = None
@@ -742,18 +746,6 @@ class AppleItunesEntryExtension(feedgen_itunes_entry.PodcastEntryExtension):
         if self._episode is not None:
             _add_tag(entry, _ITUNES["episode"], str(self._episode))
         return entry
-
-    def itunes_explicit(self, itunes_explicit=None):
-        """Get or set whether the episode has explicit content."""
-        if itunes_explicit is not None:
-            self._explicit = _apple_explicit(itunes_explicit)
-        return self._explicit
-
-    def itunes_image(self, itunes_image=None):
-        """Get or set the episode artwork's URL."""
-        if itunes_image is not None:
-            self._image = _apple_image(itunes_image)
-        return self._image
 
     def itunes_duration(self, itunes_duration=None):
         """Get or set the episode's length in whole seconds."""
