@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["pages", "feed"]
+BENCHMARKS = ["pages", "feed", "chat"]
 
 
 def main():

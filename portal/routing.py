@@ -1,3 +1,5 @@
 """WebSocket routes. Each feature that speaks over a socket adds its patterns here."""
 
-websocket_urlpatterns = []
+from webinars.chat.routing import websocket_urlpatterns as webinar_chat_patterns
+
+websocket_urlpatterns = [*webinar_chat_patterns]
