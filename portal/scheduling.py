@@ -34,6 +34,16 @@ RECURRING_JOBS = {
         Schedule.HOURLY,
         60,
     ),
+    "Send webinar reminders": (
+        "webinars.reminders.send_due_reminders",
+        Schedule.MINUTES,
+        5,
+    ),
+    "Erase past webinar registrations": (
+        "webinars.retention.purge_past_registrations",
+        Schedule.DAILY,
+        1440,
+    ),
 }
 
 

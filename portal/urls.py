@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
         {"kind": "audience"},
         name="audience_listing",
     ),
+    path("webinar-registration/", include("webinars.urls")),
     # Wagtail's page serving comes last: it matches any remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

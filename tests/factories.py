@@ -180,3 +180,75 @@ class PodcastEpisodePageFactory(wagtail_factories.PageFactory):
             episode.transcript_file.save("episode.vtt", ContentFile(vtt.encode()), save=False)
         parent.add_child(instance=episode)
         return episode
+
+
+# --- Webinars ---
+
+
+def _next_week_at_ten():
+    import datetime
+
+    from django.utils import timezone
+
+    day = timezone.localdate() + datetime.timedelta(days=7)
+    naive = datetime.datetime.combine(day, datetime.time(10))
+    return timezone.make_aware(naive, timezone.get_current_timezone())
+
+
+def _an_hour_later(page):
+    import datetime
+
+    return page.starts_at + datetime.timedelta(hours=1)
+
+
+class SubjectCategoryFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = "webinars.SubjectCategory"
+
+
+class SubjectFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Subject {n}")
+    slug = factory.Sequence(lambda n: f"subject-{n}")
+    category = factory.SubFactory(SubjectCategoryFactory)
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = "webinars.Subject"
+
+
+class WebinarIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Webinar calendar"
+    intro = "Live sessions with our specialists."
+
+    class Meta:
+        model = "webinars.WebinarIndexPage"
+
+
+class WebinarPageFactory(wagtail_factories.PageFactory):
+    """A webinar next week at 10:00 (the portal's time zone), one hour long."""
+
+    title = factory.Sequence(lambda n: f"Webinar {n}")
+    subject = factory.SubFactory(SubjectFactory)
+    intro = "What recruiters read first, and how to fit your experience on one page."
+    session_language = "en"
+    starts_at = factory.LazyFunction(_next_week_at_ten)
+    ends_at = factory.LazyAttribute(_an_hour_later)
+
+    class Meta:
+        model = "webinars.WebinarPage"
+
+
+class RegistrationFactory(DjangoModelFactory):
+    """Pass `webinar=`; confirmed, with an e-mail address, in English."""
+
+    display_name = factory.Sequence(lambda n: f"Visitor {n}")
+    email = factory.Sequence(lambda n: f"visitor{n}@example.org")
+    language = "en"
+    status = "confirmed"
+
+    class Meta:
+        model = "webinars.Registration"

@@ -20,6 +20,7 @@ from tests.factories import (
     HomePageFactory,
     InformationPageFactory,
 )
+from webinars.demo import ensure_webinar_demo
 
 CATALOGUES = Path(__file__).parent / "translations"
 
@@ -65,6 +66,8 @@ def build_default_language_demo(created):
     guides = guidance_loader.ensure_topic_areas(guidance_section, faqs, created)
     podcast_section = next(page for page in sections if page.slug == "podcast")
     ensure_podcast_demo(podcast_section, created)
+    webinars_section = next(page for page in sections if page.slug == "webinars")
+    ensure_webinar_demo(webinars_section, created)
     everywhere = [home, *sections, *footer, contact, *terms]
     return [
         *[(instance, None) for instance in everywhere],

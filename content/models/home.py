@@ -41,6 +41,7 @@ class HomePage(BasePage):
         "content.InformationPage",
         "content.GuidanceIndexPage",
         "podcasts.PodcastShowPage",
+        "webinars.WebinarIndexPage",
     ]
 
     class Meta:
@@ -122,6 +123,7 @@ class InformationPage(BasePage):
         "content.InformationPage",
         "content.GuidanceIndexPage",
         "podcasts.PodcastShowPage",
+        "webinars.WebinarIndexPage",
     ]
 
     class Meta:

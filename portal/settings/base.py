@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "portal",
     "content",
     "podcasts",
+    "webinars",
     "services_store",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -12,6 +12,7 @@ from content.models import GuidanceIndexPage, HomePage, InformationPage
 from podcasts.models import PodcastShowPage
 from tests.conftest import ensure_migration_data
 from tests.factories import HomePageFactory, InformationPageFactory, UserFactory
+from webinars.models import WebinarIndexPage
 
 pytestmark = pytest.mark.django_db
 
@@ -24,13 +25,14 @@ class TestPageRules(WagtailPageTestCase):
     def test_home_page_lives_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {InformationPage, GuidanceIndexPage, PodcastShowPage}
+            HomePage, {InformationPage, GuidanceIndexPage, PodcastShowPage, WebinarIndexPage}
         )
 
     def test_information_pages_live_under_home_or_each_other(self):
         self.assertAllowedParentPageTypes(InformationPage, {HomePage, InformationPage})
         self.assertAllowedSubpageTypes(
-            InformationPage, {InformationPage, GuidanceIndexPage, PodcastShowPage}
+            InformationPage,
+            {InformationPage, GuidanceIndexPage, PodcastShowPage, WebinarIndexPage},
         )
 
 
