@@ -252,3 +252,8 @@ LOGGING = {
 # --- Podcasts ---
 # Largest audio file an editor may upload (a one-hour MP3 at 128 kbit/s is about 58 MB).
 PODCAST_MAX_AUDIO_BYTES = env("PODCAST_MAX_AUDIO_MB", 500, int) * 1024 * 1024
+
+# --- Webinars ---
+# Registrations are erased this many days after the webinar (unless the person asked to
+# hear about future ones: then only the e-mail address stays).
+WEBINAR_RETENTION_DAYS = env("WEBINAR_RETENTION_DAYS", 30, int)
