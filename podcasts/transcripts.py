@@ -372,3 +372,15 @@ def _starts_paragraph(group, cue, max_cues, gap_seconds):
 def _paragraph(group):
     text = " ".join(cue.text for cue in group)
     return Paragraph(start_seconds=group[0].start_seconds, text=text, speaker=group[0].speaker)
+
+
+def read_stored_transcript(field_file):
+    """The parsed transcript in a stored file (a FileField's value), or None when there is
+    none or it can no longer be read: a page still renders without it."""
+    if not field_file:
+        return None
+    try:
+        with field_file.open("rb") as handle:
+            return parse_transcript(handle.read(), filename=field_file.name)
+    except (OSError, ValidationError):
+        return None

@@ -24,7 +24,7 @@ from content.models import BasePage
 from content.models.taxonomy import default_locale_only
 from podcasts.audio import audio_max_bytes, inspect_audio
 from podcasts.chapters import parse_chapter_lines
-from podcasts.transcripts import parse_transcript
+from podcasts.transcripts import parse_transcript, read_stored_transcript
 
 _PLACEHOLDER_GUID = "00000000-0000-0000-0000-000000000000"
 
@@ -291,13 +291,7 @@ class PodcastEpisodePage(BasePage):
     @cached_property
     def transcript(self):
         """The parsed transcript, or None when there is none or it cannot be read."""
-        if not self.transcript_file:
-            return None
-        try:
-            with self.transcript_file.open("rb") as handle:
-                return parse_transcript(handle.read(), filename=self.transcript_file.name)
-        except (OSError, ValidationError):
-            return None
+        return read_stored_transcript(self.transcript_file)
 
     @property
     def transcript_mime_type(self):

@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField
 from content.blocks import BaseStreamBlock
 from content.models import BasePage
 from content.models.taxonomy import default_locale_only
-from podcasts.transcripts import parse_transcript
+from podcasts.transcripts import parse_transcript, read_stored_transcript
 from webinars import streams, timing
 from webinars.blocks import RelatedLinksBlock
 from webinars.staff import is_staff_member, staff_users
@@ -396,13 +396,7 @@ class WebinarPage(UncachedPageMixin, BasePage):
     @cached_property
     def captions(self):
         """The parsed captions, or None when there are none or they cannot be read."""
-        if not self.captions_file:
-            return None
-        try:
-            with self.captions_file.open("rb") as handle:
-                return parse_transcript(handle.read(), filename=self.captions_file.name)
-        except (OSError, ValidationError):
-            return None
+        return read_stored_transcript(self.captions_file)
 
     @property
     def calendar_uid(self):
