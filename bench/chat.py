@@ -58,9 +58,7 @@ def chat_environment(redis_url=""):
     workdir.mkdir(parents=True, exist_ok=True)
     # The chat server never opens the database; production settings still want one.
     env = bench_environment(f"sqlite:///{workdir / 'unused.sqlite3'}")
-    settings_module = os.environ.get("BENCH_CHAT_SETTINGS_MODULE")
-    if settings_module:
-        env["DJANGO_SETTINGS_MODULE"] = settings_module
+    env["DJANGO_SETTINGS_MODULE"] = os.environ.get("BENCH_CHAT_SETTINGS_MODULE", "chat_settings")
     env["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(ROOT), str(ROOT / "bench"), env.get("PYTHONPATH")])
     )

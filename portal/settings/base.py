@@ -257,3 +257,9 @@ PODCAST_MAX_AUDIO_BYTES = env("PODCAST_MAX_AUDIO_MB", 500, int) * 1024 * 1024
 # Registrations are erased this many days after the webinar (unless the person asked to
 # hear about future ones: then only the e-mail address stays).
 WEBINAR_RETENTION_DAYS = env("WEBINAR_RETENTION_DAYS", 30, int)
+# Chat display names, comments and votes are erased this many days after the webinar;
+# answered questions stay, without their author, as the replay's Q&A.
+WEBINAR_CHAT_RETENTION_DAYS = env("WEBINAR_CHAT_RETENTION_DAYS", 90, int)
+# The live chat (webinars/chat/): messages are stored in the database, so every ASGI
+# process serves the same history; rooms are shared through Redis when REDIS_URL is set.
+WEBINAR_CHAT = {"SERVICE": "webinars.chat.store.DatabaseChatService"}

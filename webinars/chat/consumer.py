@@ -99,6 +99,8 @@ class WebinarChatConsumer(AsyncConsumer):
         self.language = language_of(self.scope)
         self.chat = self.service or get_service()
         self.hub = self.hub or get_hub()
+        if self.hub.on_viewers is None:
+            self.hub.on_viewers = self.chat.viewers_counted
         self.post_limiter = self.post_limiter or _post_limiter
         self.vote_limiter = self.vote_limiter or _vote_limiter
         moderator = await self.chat.can_moderate(self.user, self.room)
@@ -244,7 +246,7 @@ class WebinarChatConsumer(AsyncConsumer):
         if not self.participant.can_moderate:
             raise protocol.ProtocolError("forbidden", _("Only moderators can do this."))
         broadcast = await self.chat.moderate(
-            self.participant, command.action, command.message_id, command.value
+            self.participant, command.action, command.message_id, command.value, command.text
         )
         if broadcast is not None:
             await self._publish(broadcast)
@@ -256,6 +258,9 @@ class WebinarChatConsumer(AsyncConsumer):
         else:
             frame = protocol.update_frame(broadcast.message)
         await self.hub.publish(self._room_for(broadcast), frame)
+        if broadcast.hidden_author and not broadcast.staff_only:
+            frame = protocol.author_frame(broadcast.message["id"], broadcast.hidden_author)
+            await self.hub.publish(staff_room(self.room), frame)
 
     def _room_for(self, broadcast):
         return staff_room(self.room) if broadcast.staff_only else self.room

@@ -257,6 +257,8 @@ class Room:
         if total != self.viewers:
             self.viewers = total
             self.tell_locally(protocol.viewers_frame(total))
+            if self.hub.on_viewers is not None:
+                await self.hub.on_viewers(self.key, total)
 
     async def close(self):
         self._open = False
@@ -280,6 +282,8 @@ class RoomHub:
 
     def __init__(self, transport, *, update_interval=None, viewers_interval=None):
         self.transport = transport
+        # Told each new viewer total of a room (e.g. to record the peak); set by the chat.
+        self.on_viewers = None
         self.update_interval = update_interval or chat_setting("UPDATE_INTERVAL")
         self.viewers_interval = viewers_interval or chat_setting("VIEWERS_INTERVAL")
         self._rooms = {}
@@ -353,6 +357,25 @@ class RoomHub:
 
 
 _hubs = weakref.WeakKeyDictionary()
+_sync_redis = {}
+
+
+def publish_from_sync(key, frame):
+    """Publish a frame from synchronous code (a form posted without JavaScript, an admin
+    action): through Redis when the rooms are shared, else to the hubs of this process's
+    running event loops (the ASGI server's). Serialised once, as any broadcast."""
+    text = protocol.serialise(frame)
+    if settings.REDIS_URL:
+        import redis
+
+        client = _sync_redis.get(settings.REDIS_URL)
+        if client is None:
+            client = _sync_redis[settings.REDIS_URL] = redis.Redis.from_url(settings.REDIS_URL)
+        client.publish(f"{chat_setting('CHANNEL_PREFIX')}:room:{key}", text)
+        return
+    for loop, hub in list(_hubs.items()):
+        if loop.is_running() and not loop.is_closed():
+            asyncio.run_coroutine_threadsafe(hub.transport.publish(str(key), text), loop)
 
 
 def get_hub():

@@ -5,12 +5,14 @@ Client frames are JSON objects:
 - ``{"type": "comment" | "question", "text": "...", "anonymous": false}``
 - ``{"type": "vote", "id": 12}``
 - ``{"type": "approve" | "hide" | "pin" | "answer" | "mute", "id": 12, "value": true}``
-  (moderators only; ``value`` is optional and undoes the action when false)
+  (moderators only; ``value`` is optional and undoes the action when false; ``answer``
+  may carry the typed answer as ``"text"``)
 - ``{"type": "resume", "last_id": 11}`` (``null`` for a first visit)
 
-Server frames: ``message``, ``update``, ``viewers``, ``joined``, ``moderated`` and
-``error``. Everything is plain text: the server never sends HTML, so clients must insert
-text as text. Broadcast frames are serialised here, once per process; clients parse them.
+Server frames: ``message``, ``update``, ``viewers``, ``joined``, ``author``,
+``moderated`` and ``error``. Everything is plain text: the server never sends HTML, so
+clients must insert text as text. Broadcast frames are serialised here, once per
+process; clients parse them.
 """
 
 import json
@@ -23,6 +25,7 @@ from django.utils.translation import gettext as _
 
 MAX_FRAME_BYTES = 4096
 MAX_TEXT_CHARS = 500
+MAX_ANSWER_CHARS = 1000
 POST_KINDS = ("comment", "question")
 MODERATION_ACTIONS = ("approve", "hide", "pin", "answer", "mute")
 MESSAGE_STATES = ("visible", "pending", "hidden")
@@ -62,6 +65,7 @@ class Moderate:
     action: str
     message_id: int
     value: bool = True
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,11 @@ def _command_from(frame):
     if kind == "vote":
         return Vote(_message_id(frame.get("id")))
     if kind in MODERATION_ACTIONS:
-        return Moderate(kind, _message_id(frame.get("id")), frame.get("value", True) is not False)
+        value = frame.get("value", True) is not False
+        text = ""
+        if kind == "answer" and value and frame.get("text") not in (None, ""):
+            text = clean_text(frame.get("text"), limit=MAX_ANSWER_CHARS)
+        return Moderate(kind, _message_id(frame.get("id")), value, text)
     if kind == "resume":
         last_id = frame.get("last_id")
         return Resume(None if last_id is None else _message_id(last_id))
@@ -113,7 +121,7 @@ def _message_id(value):
     raise ProtocolError("malformed", _("A message id must be a whole number."))
 
 
-def clean_text(text):
+def clean_text(text, limit=MAX_TEXT_CHARS):
     """The text of a post as it will be shown: normalised, stripped, within the limit."""
     if not isinstance(text, str):
         raise ProtocolError("malformed", _("The text must be a string."))
@@ -121,11 +129,11 @@ def clean_text(text):
     text = _BLANK_LINES.sub("\n\n", _CONTROL_CHARACTERS.sub("", text)).strip()
     if not text:
         raise ProtocolError("empty", _("Write something before sending."))
-    if len(text) > MAX_TEXT_CHARS:
+    if len(text) > limit:
         raise ProtocolError(
             "too_long",
-            _("A message may be at most %(limit)d characters long.") % {"limit": MAX_TEXT_CHARS},
-            limit=MAX_TEXT_CHARS,
+            _("A message may be at most %(limit)d characters long.") % {"limit": limit},
+            limit=limit,
         )
     return text
 
@@ -141,9 +149,12 @@ def message_payload(
     state="visible",
     pinned=False,
     answered=False,
+    answer="",
+    anonymous=False,
 ):
     """A message as clients see it. `author` is a display name, or None when the author
-    chose to stay anonymous (clients show their own word for it, in their language).
+    chose to stay anonymous (clients show their own word for it, in their language);
+    `anonymous` says which, and moderators' copies carry the name all the same.
 
     The id comes first: `message_id_of` reads it from a serialised frame without parsing.
     """
@@ -158,6 +169,8 @@ def message_payload(
         "state": state,
         "pinned": pinned,
         "answered": answered,
+        "answer": "" if hidden else answer,
+        "anonymous": anonymous,
     }
 
 
@@ -182,6 +195,11 @@ def viewers_frame(count):
 def joined_frame(*, backlog, moderator, viewers):
     """Sent once the backlog is written: from here on the client is live."""
     return {"type": "joined", "backlog": backlog, "moderator": moderator, "viewers": viewers}
+
+
+def author_frame(message_id, author):
+    """For moderators only: who wrote an anonymous message the room got without a name."""
+    return {"type": "author", "id": message_id, "author": author}
 
 
 def moderated_frame(action, message_id, value):

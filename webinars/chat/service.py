@@ -53,6 +53,8 @@ class Broadcast:
     kind: str
     message: dict
     staff_only: bool = False
+    # The name behind an anonymous message the room is told about, for moderators only.
+    hidden_author: str | None = None
 
 
 class ChatService(ABC):
@@ -83,8 +85,12 @@ class ChatService(ABC):
         """An upvote of a question, as a Broadcast update. Raises ChatError."""
 
     @abstractmethod
-    async def moderate(self, participant, action, message_id, value=True):
-        """Apply a moderation action; a Broadcast, or None when nothing visible changed."""
+    async def moderate(self, participant, action, message_id, value=True, text=""):
+        """Apply a moderation action (`text`: the typed answer of `answer`); a Broadcast,
+        or None when nothing visible changed."""
+
+    async def viewers_counted(self, room, count):  # noqa: B027 - an optional hook
+        """The room's live viewer count, as the hub last summed it (for peak figures)."""
 
 
 @dataclass
@@ -95,22 +101,26 @@ class _Message:
     author_key: str
     author_name: str | None
     created: object
+    anonymous: bool = False
     state: str = "visible"
     pinned: bool = False
     answered: bool = False
+    answer: str = ""
     voters: set = field(default_factory=set)
 
-    def payload(self):
+    def payload(self, moderator=False):
         return message_payload(
             message_id=self.id,
             kind=self.kind,
             text=self.text,
-            author=self.author_name,
+            author=self.author_name if moderator or not self.anonymous else None,
             created=self.created,
             votes=len(self.voters),
             state=self.state,
             pinned=self.pinned,
             answered=self.answered,
+            answer=self.answer,
+            anonymous=self.anonymous,
         )
 
 
@@ -148,7 +158,9 @@ class InMemoryChatService(ChatService):
             if (last_seen_id is None or message.id > last_seen_id)
             and (message.state == "visible" or participant.can_moderate)
         ]
-        return participant, [message.payload() for message in visible[-self.history_limit :]]
+        moderator = participant.can_moderate
+        backlog = [message.payload(moderator) for message in visible[-self.history_limit :]]
+        return participant, backlog
 
     async def post(self, participant, kind, text, anonymous):
         room = self._room(participant.room)
@@ -160,14 +172,15 @@ class InMemoryChatService(ChatService):
             kind=kind,
             text=text,
             author_key=participant.key,
-            author_name=None if anonymous else participant.display_name,
+            author_name=participant.display_name,
             created=timezone.now(),
+            anonymous=anonymous,
             state="pending" if pending else "visible",
         )
         room.messages[message.id] = message
         while len(room.messages) > self.keep:
             room.messages.popitem(last=False)
-        return Broadcast("message", message.payload(), staff_only=pending)
+        return _broadcast("message", message, staff_only=pending)
 
     async def vote(self, participant, message_id):
         message = self._visible_message(participant, message_id)
@@ -178,7 +191,7 @@ class InMemoryChatService(ChatService):
         message.voters.add(participant.key)
         return Broadcast("update", message.payload())
 
-    async def moderate(self, participant, action, message_id, value=True):
+    async def moderate(self, participant, action, message_id, value=True, text=""):
         room = self._room(participant.room)
         message = room.messages.get(message_id)
         if message is None:
@@ -195,15 +208,25 @@ class InMemoryChatService(ChatService):
             message.pinned = value
         elif action == "answer":
             message.answered = value
+            message.answer = text if value else ""
         is_public = message.state == "visible"
         kind = "message" if is_public and not was_public else "update"
-        return Broadcast(kind, message.payload(), staff_only=not (was_public or is_public))
+        return _broadcast(kind, message, staff_only=not (was_public or is_public))
 
     def _visible_message(self, participant, message_id):
         message = self._room(participant.room).messages.get(message_id)
         if message is None or message.state != "visible":
             raise ChatError("not_found", _("This message no longer exists."))
         return message
+
+
+def _broadcast(kind, message, staff_only):
+    """Staff-only frames carry the author's name; a public frame of an anonymous
+    message leaves it out and names it for moderators alone."""
+    if staff_only:
+        return Broadcast(kind, message.payload(moderator=True), staff_only=True)
+    hidden = message.author_name if message.anonymous else None
+    return Broadcast(kind, message.payload(), hidden_author=hidden)
 
 
 def _participant_key(user, session):

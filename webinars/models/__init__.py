@@ -1,5 +1,15 @@
 """Webinar models, one module per concept, re-exported here by name."""
 
+from webinars.models.chat import (
+    ChatMessage,
+    ChatMessageQuerySet,
+    ChatParticipant,
+    ChatRoom,
+    ChatVote,
+    MessageKind,
+    MessageState,
+    SessionRating,
+)
 from webinars.models.pages import (
     ModerationMode,
     WebinarIndexPage,
@@ -17,6 +27,14 @@ from webinars.models.registrations import (
 from webinars.models.subjects import Subject, SubjectCategory
 
 __all__ = [
+    "ChatMessage",
+    "ChatMessageQuerySet",
+    "ChatParticipant",
+    "ChatRoom",
+    "ChatVote",
+    "MessageKind",
+    "MessageState",
+    "SessionRating",
     "CalendarInvite",
     "ModerationMode",
     "Notification",

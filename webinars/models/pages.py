@@ -33,7 +33,7 @@ RECORDING_EXTENSIONS = {"mp4", "webm"}
 
 
 class ModerationMode(models.TextChoices):
-    PRE = "pre", _("Pre-moderated: a moderator approves each message before others see it")
+    PRE = "pre", _("Pre-moderated: a moderator approves each question before others see it")
     POST = "post", _("Post-moderated: messages appear at once and moderators can remove them")
 
 
