@@ -57,6 +57,7 @@ urlpatterns += i18n_patterns(
         name="audience_listing",
     ),
     path("webinar-registration/", include("webinars.urls")),
+    path("webinar-chat/", include("webinars.urls_chat")),
     # Wagtail's page serving comes last: it matches any remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,
