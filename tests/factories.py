@@ -252,3 +252,26 @@ class RegistrationFactory(DjangoModelFactory):
 
     class Meta:
         model = "webinars.Registration"
+
+
+class ChatParticipantFactory(DjangoModelFactory):
+    """Pass `webinar=` (the event page); a registrant's participant unless `key=` says."""
+
+    key = factory.Sequence(lambda n: f"registration:{n:032x}")
+    display_name = factory.Sequence(lambda n: f"Viewer {n}")
+
+    class Meta:
+        model = "webinars.ChatParticipant"
+
+
+class ChatMessageFactory(DjangoModelFactory):
+    """Pass `participant=`; a visible question in the participant's room."""
+
+    webinar = factory.LazyAttribute(lambda message: message.participant.webinar)
+    kind = "question"
+    text = factory.Sequence(lambda n: f"Question {n}: can I apply while I am on benefits?")
+    author_name = factory.LazyAttribute(lambda message: message.participant.display_name)
+    state = "visible"
+
+    class Meta:
+        model = "webinars.ChatMessage"
