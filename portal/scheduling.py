@@ -40,7 +40,7 @@ RECURRING_JOBS = {
         5,
     ),
     "Erase past webinar registrations": (
-        "webinars.retention.purge_past_registrations",
+        "webinars.retention.purge_past_data",
         Schedule.DAILY,
         1440,
     ),

@@ -18,7 +18,7 @@ DAY = datetime.timedelta(days=1)
 
 def test_the_purge_is_a_recurring_job():
     functions = {func for func, _type, _minutes in RECURRING_JOBS.values()}
-    assert "webinars.retention.purge_past_registrations" in functions
+    assert "webinars.retention.purge_past_data" in functions
 
 
 def test_registrations_are_erased_30_days_after_the_webinar(webinar):

@@ -186,6 +186,9 @@ class ChatVote(models.Model):
             models.UniqueConstraint(fields=["message", "participant"], name="one_vote_each")
         ]
 
+    def __str__(self):
+        return f"{self.participant_id} → {self.message_id}"
+
 
 class SessionRating(models.Model):
     """A viewer's answer to "How useful was this session?" after it ended: a number
