@@ -1,0 +1,58 @@
+"""Who reaches a micro-service's pages: its lifecycle state decides (Service.is_open_to).
+
+Each service's URL patterns are mounted under /<lang>/services/<slug>/ with every view
+wrapped by `gate`, so a service cannot forget the check in one of its views.
+"""
+
+import functools
+
+from django.http import Http404
+from django.urls import URLPattern, URLResolver
+
+BETA_SESSION_KEY = "services_store_try_beta"
+
+
+def tries_beta_services(request):
+    """Whether this visitor chose to try services in beta (kept in their session)."""
+    session = getattr(request, "session", None)
+    return bool(session and session.get(BETA_SESSION_KEY))
+
+
+def gate(view, slug):
+    @functools.wraps(view)
+    def gated(request, *args, **kwargs):
+        from services_store.models import Service
+
+        service = Service.objects.filter(slug=slug).first()
+        if service is None or not service.is_open_to(request):
+            raise Http404
+        request.microservice = service
+        return view(request, *args, **kwargs)
+
+    return gated
+
+
+def gated_patterns(patterns, slug):
+    """The same URL patterns, every view behind `gate` (resolvers included)."""
+    wrapped = []
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            wrapped.append(
+                URLResolver(
+                    pattern.pattern,
+                    gated_patterns(pattern.url_patterns, slug),
+                    pattern.default_kwargs,
+                    pattern.app_name,
+                    pattern.namespace,
+                )
+            )
+        elif isinstance(pattern, URLPattern):
+            wrapped.append(
+                URLPattern(
+                    pattern.pattern,
+                    gate(pattern.callback, slug),
+                    pattern.default_args,
+                    pattern.name,
+                )
+            )
+    return wrapped
