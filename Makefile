@@ -34,7 +34,7 @@ test: install ## Lint, check, and run the whole test suite (browser tests includ
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run --noinput
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=var > /dev/null
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var --ignore=services_store/app_template > /dev/null
 	$(VENV)/bin/pytest
 
 lint: install ## Lint and check formatting
@@ -47,8 +47,8 @@ format: install ## Format the code and fix what the linter can
 
 messages: install ## Extract UI strings into locale/ and compile them
 	$(PY) manage.py makemessages -l fr -l sv -l et -l ar -l uk --no-obsolete \
-		--ignore=.venv --ignore=var --ignore=tests --ignore=bench
-	$(PY) manage.py compilemessages --ignore=.venv --ignore=var
+		--ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore=services_store/app_template
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var --ignore=services_store/app_template
 
 bench: install ## Run the benchmarks under bench/ and print their figures
 	$(PY) bench/run.py
