@@ -429,13 +429,17 @@ class WebinarPage(UncachedPageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from webinars.forms import RegistrationForm
+        from webinars.views_chat import chat_context
 
         context = super().get_context(request, *args, **kwargs)
         event = self.event
+        status = event.status()
         context.update(
             event=event,
-            session_status=event.status(),
+            session_status=status,
             places_left=timing.places_left(event.capacity, event.confirmed_count()),
             registration_form=RegistrationForm(),
         )
+        # The live room while the chat is open, the archived Q&A and rating once ended.
+        context.update(chat_context(event, status, request))
         return context
