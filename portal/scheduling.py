@@ -39,6 +39,16 @@ RECURRING_JOBS = {
         Schedule.MINUTES,
         5,
     ),
+    "Review micro-services: reminders, overdue, hidden after grace": (
+        "services_store.reviews.run_review_job",
+        Schedule.DAILY,
+        1440,
+    ),
+    "Delete anonymous service-visit hashes after 48 hours": (
+        "services_store.usage.purge_raw_hashes",
+        Schedule.HOURLY,
+        60,
+    ),
     "Erase past webinar registrations": (
         "webinars.retention.purge_past_data",
         Schedule.DAILY,

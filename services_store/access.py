@@ -7,6 +7,7 @@ wrapped by `gate`, so a service cannot forget the check in one of its views.
 import functools
 
 from django.http import Http404
+from django.shortcuts import render
 from django.urls import URLPattern, URLResolver
 
 BETA_SESSION_KEY = "services_store_try_beta"
@@ -21,12 +22,17 @@ def tries_beta_services(request):
 def gate(view, slug):
     @functools.wraps(view)
     def gated(request, *args, **kwargs):
-        from services_store.models import Service
+        from services_store.models import LifecycleState, Service
+        from services_store.usage import count_visit
 
         service = Service.objects.filter(slug=slug).first()
+        if service is not None and service.state == LifecycleState.RETIRED:
+            return closed(request, service)
         if service is None or not service.is_open_to(request):
             raise Http404
         request.microservice = service
+        if request.method == "GET":
+            count_visit(service, request)
         return view(request, *args, **kwargs)
 
     return gated
@@ -56,3 +62,13 @@ def gated_patterns(patterns, slug):
                 )
             )
     return wrapped
+
+
+def closed(request, service):
+    """A retired service's address: what happened, and where to go instead (410 Gone,
+    so search engines drop it, but people are not left at a dead end)."""
+    alternatives = [
+        other for other in service.alternatives.all() if other.state == "live" and other.manifest
+    ]
+    context = {"service": service, "alternatives": alternatives}
+    return render(request, "services_store/closed.html", context, status=410)
