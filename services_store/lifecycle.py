@@ -1,13 +1,11 @@
 """A service's lifecycle transitions: who may make each one, and what it needs.
 
-| transition | who |
-|---|---|
-| need → building | Managers |
-| building → beta | the service's intrapreneur, coach or IT lead; Managers |
-| beta → building (rework) | the service's team; Managers |
-| beta → live | only through an approved go-live request (models/approval.py): a Manager who is not the service's intrapreneur or coach, with every checklist point done |
-| live → beta (adjust) | Managers |
-| any → retired | Managers |
+- need → building: Managers.
+- building → beta, and beta → building for rework: the service's intrapreneur, coach
+  or IT lead, and Managers.
+- beta → live: only through an approved go-live request (models/approval.py), by a
+  Manager who is not the service's intrapreneur or coach, with every checklist point done.
+- live → beta (adjust) and any → retired: Managers.
 
 Every transition is written to Wagtail's audit log (who, when, from, to, why). Superusers
 count as Managers, except that they never approve their own service.
