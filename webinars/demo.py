@@ -1,15 +1,23 @@
 """The demo webinars: a calendar under the "Webinars" section with sixty-four subjects in
 eight categories and fourteen sessions in several languages, one live at load time, some
-coming up, and past ones with a recording. Like the rest of the demo, it looks before it
-creates, so a second run changes nothing."""
+coming up, and past ones with a recording.
+
+The calendar, the subjects it offers and most sessions are translated through
+wagtail-localize from the catalogues in `demo_translations/`, as the rest of the demo is
+(`content/demo/loader.py`). Like the rest of the demo, it looks before it creates, so a
+second run changes nothing.
+"""
 
 import datetime
+from pathlib import Path
 
 from django.utils import timezone
 from wagtail.models import Locale
 
 from content.models import Audience, GuidancePage, Occupation, Topic
 from webinars.models import Subject, SubjectCategory, WebinarIndexPage, WebinarPage
+
+CATALOGUES = Path(__file__).parent / "demo_translations"
 
 CALENDAR_SLUG = "calendar"
 CALENDAR = {
@@ -325,19 +333,44 @@ WEBINARS = [
 ]
 
 
+# Sessions left in English in French and Arabic, to show how the calendar lists a session
+# not yet described in the visitor's language. The staff briefing is for counsellors.
+LEFT_IN_ENGLISH = {
+    "starting-a-business-in-swedish",
+    "digital-skills-in-estonian",
+    "counsellor-briefing-new-benefit-rules",
+}
+
+
 def ensure_webinar_demo(section, created, now=None):
-    """Create the calendar under `section` (the "Webinars" page), unless it is there."""
-    if section.get_children().filter(slug=CALENDAR_SLUG).exists():
-        return None
-    subjects = ensure_subjects(created)
-    calendar = WebinarIndexPage(slug=CALENDAR_SLUG, **CALENDAR)
-    section.add_child(instance=calendar)
-    calendar.save_revision().publish()
-    created.append(calendar)
+    """Create what is missing of the calendar under `section` (the "Webinars" page) and
+    return its translation plan: [(object, language codes, or None for every language)],
+    snippets before the pages that use them and the calendar before its webinars."""
     now = now or timezone.now()
-    for data in WEBINARS:
-        created.append(_webinar(calendar, subjects, data, now))
-    return calendar
+    subjects = ensure_subjects(created)
+    calendar = _ensure_calendar(section, created)
+    webinars = [_ensure_webinar(calendar, subjects, data, now, created) for data in WEBINARS]
+    return translation_plan(calendar, webinars)
+
+
+def translation_plan(calendar, webinars):
+    """The calendar and the subjects it offers, with their categories, in every language;
+    each session in French and Arabic (but for `LEFT_IN_ENGLISH`) and in its own
+    language."""
+    used = {webinar.subject_id: webinar.subject for webinar in webinars}
+    subjects = sorted(used.values(), key=lambda subject: subject.pk)
+    categories = sorted({s.category for s in subjects}, key=lambda category: category.pk)
+    return [
+        *[(term, None) for term in [*categories, *subjects, calendar]],
+        *[(webinar, webinar_languages(webinar)) for webinar in webinars],
+    ]
+
+
+def webinar_languages(webinar):
+    languages = set() if webinar.slug in LEFT_IN_ENGLISH else {"fr", "ar"}
+    if webinar.session_language != Locale.get_default().language_code:
+        languages.add(webinar.session_language)
+    return sorted(languages)
 
 
 def ensure_subjects(created):
@@ -362,6 +395,17 @@ def ensure_subjects(created):
     return subjects
 
 
+def _ensure_calendar(section, created):
+    existing = section.get_children().filter(slug=CALENDAR_SLUG).first()
+    if existing is not None:
+        return existing.specific
+    calendar = WebinarIndexPage(slug=CALENDAR_SLUG, **CALENDAR)
+    section.add_child(instance=calendar)
+    calendar.save_revision().publish()
+    created.append(calendar)
+    return calendar
+
+
 def _times(when, minutes, now):
     if when == "live":
         starts_at = now.replace(second=0, microsecond=0) - datetime.timedelta(minutes=20)
@@ -371,6 +415,15 @@ def _times(when, minutes, now):
         naive = datetime.datetime.combine(day, datetime.time(hour))
         starts_at = timezone.make_aware(naive, timezone.get_current_timezone())
     return starts_at, starts_at + datetime.timedelta(minutes=minutes)
+
+
+def _ensure_webinar(calendar, subjects, data, now, created):
+    existing = WebinarPage.objects.child_of(calendar).filter(slug=data[0]).first()
+    if existing is not None:
+        return existing.specific
+    page = _webinar(calendar, subjects, data, now)
+    created.append(page)
+    return page
 
 
 def _webinar(calendar, subjects, data, now):

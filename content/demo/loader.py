@@ -20,9 +20,11 @@ from tests.factories import (
     HomePageFactory,
     InformationPageFactory,
 )
-from webinars.demo import ensure_webinar_demo
+from webinars import demo as webinar_demo
 
 CATALOGUES = Path(__file__).parent / "translations"
+# Apps whose demo content has catalogues of its own; content's hold everything else.
+APP_CATALOGUES = {"webinars": webinar_demo.CATALOGUES}
 
 
 class MissingDemoTranslation(Exception):
@@ -67,12 +69,13 @@ def build_default_language_demo(created):
     podcast_section = next(page for page in sections if page.slug == "podcast")
     ensure_podcast_demo(podcast_section, created)
     webinars_section = next(page for page in sections if page.slug == "webinars")
-    ensure_webinar_demo(webinars_section, created)
+    webinars = webinar_demo.ensure_webinar_demo(webinars_section, created)
     everywhere = [home, *sections, *footer, contact, *terms]
     return [
         *[(instance, None) for instance in everywhere],
         *[(faq, guidance_loader.FAQ_LANGUAGES) for faq in faqs.values()],
         *guides,
+        *webinars,
     ]
 
 
@@ -156,10 +159,12 @@ def _translate_from_catalogue(instance, locale):
         return False
     translation = Translation.objects.create(source=source, target_locale=locale)
     po = translation.export_po()
-    catalogue = demo_catalogue(locale.language_code)
+    directory = catalogues_for(instance)
+    catalogue = demo_catalogue(locale.language_code, directory)
     missing = [entry.msgid for entry in po if entry.msgid not in catalogue]
     if missing:
-        raise MissingDemoTranslation(f"{locale.language_code}: no translation for {missing}")
+        path = directory / f"{locale.language_code}.po"
+        raise MissingDemoTranslation(f"{path}: no translation for {missing}")
     for entry in po:
         entry.msgstr = catalogue.get(entry.msgid, "")
     translation.import_po(po, tool_name="Demo content")
@@ -167,7 +172,12 @@ def _translate_from_catalogue(instance, locale):
     return True
 
 
-def demo_catalogue(language_code):
+def catalogues_for(instance):
+    """The folder of the catalogues that translate `instance`."""
+    return APP_CATALOGUES.get(instance._meta.app_label, CATALOGUES)
+
+
+def demo_catalogue(language_code, directory=CATALOGUES):
     """The demo content's translations into one language, as {English: translation}."""
-    path = CATALOGUES / f"{language_code}.po"
+    path = directory / f"{language_code}.po"
     return {entry.msgid: entry.msgstr for entry in polib.pofile(str(path)) if entry.msgstr}
