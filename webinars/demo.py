@@ -1,6 +1,6 @@
 """The demo webinars: a calendar under the "Webinars" section with sixty-four subjects in
 eight categories and fourteen sessions in several languages, one live at load time, some
-coming up, and past ones with a recording.
+coming up, and past ones with a recording and their archived questions and answers.
 
 The calendar, the subjects it offers and most sessions are translated through
 wagtail-localize from the catalogues in `demo_translations/`, as the rest of the demo is
@@ -15,7 +15,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from content.models import Audience, GuidancePage, Occupation, Topic
-from webinars.models import Subject, SubjectCategory, WebinarIndexPage, WebinarPage
+from webinars.demo_chat import ensure_chat_demo
+from webinars.models import ModerationMode, Subject, SubjectCategory, WebinarIndexPage, WebinarPage
 
 CATALOGUES = Path(__file__).parent / "demo_translations"
 
@@ -159,7 +160,10 @@ WEBINARS = [
         ["registering"],
         "A live question time with two counsellors: registering, your first appointment, "
         "and what happens next.",
-        {"stream_url": "https://video.employment.example/w/kR3pL9xQ2mT7vZ1aB4cD6e"},
+        {
+            "stream_url": "https://video.employment.example/w/kR3pL9xQ2mT7vZ1aB4cD6e",
+            "moderation_mode": ModerationMode.PRE,
+        },
     ),
     (
         "writing-a-cv-that-gets-read",
@@ -350,6 +354,7 @@ def ensure_webinar_demo(section, created, now=None):
     subjects = ensure_subjects(created)
     calendar = _ensure_calendar(section, created)
     webinars = [_ensure_webinar(calendar, subjects, data, now, created) for data in WEBINARS]
+    ensure_chat_demo(webinars, created, now)
     return translation_plan(calendar, webinars)
 
 

@@ -1,10 +1,12 @@
 """The demo calendar: sixty-four subjects, webinars in several languages, one live at
-load time, coming ones and past ones with a recording; the calendar, its subjects and
-most webinars translated as a translator would, through wagtail-localize."""
+load time, coming ones and past ones with a recording and their archived questions and
+answers; the calendar, its subjects and most webinars translated as a translator would,
+through wagtail-localize."""
 
 import polib
 import pytest
 from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
@@ -13,11 +15,28 @@ from content.demo.loader import demo_catalogue
 from tests.factories import InformationPageFactory
 from webinars import timing
 from webinars.demo import CATALOGUES, LEFT_IN_ENGLISH, WEBINARS, ensure_webinar_demo
-from webinars.models import Subject, SubjectCategory, WebinarIndexPage, WebinarPage
+from webinars.demo_chat import ROOMS
+from webinars.models import (
+    ChatMessage,
+    ChatParticipant,
+    ChatRoom,
+    ChatVote,
+    MessageKind,
+    MessageState,
+    ModerationMode,
+    Registration,
+    RegistrationStatus,
+    SessionRating,
+    Subject,
+    SubjectCategory,
+    WebinarIndexPage,
+    WebinarPage,
+)
 
 pytestmark = pytest.mark.django_db
 
 OTHER_LANGUAGES = ["fr", "sv", "et", "ar", "uk"]
+LIVE_SLUG = "ask-us-anything-live"
 
 
 def english_calendar():
@@ -26,6 +45,15 @@ def english_calendar():
 
 def english_webinars():
     return WebinarPage.objects.child_of(english_calendar()).live()
+
+
+def past_with_replay():
+    now = timezone.now()
+    return [page for page in english_webinars() if page.ends_at <= now and page.has_replay]
+
+
+def live_webinar():
+    return english_webinars().get(slug=LIVE_SLUG)
 
 
 def webinar_catalogue(code):
@@ -62,12 +90,20 @@ def test_one_demo_webinar_is_live_at_load_time(locales, home_page):
     statuses = [page.status(now) for page in WebinarPage.objects.child_of(calendar)]
     assert statuses.count(timing.LIVE) == 1
     assert statuses.count(timing.UPCOMING) >= 6
+    live = WebinarPage.objects.get(slug=LIVE_SLUG)
+    assert live.status(now) == timing.LIVE
+    # Its room has what was said so far: nothing written after the load.
+    messages = ChatMessage.objects.filter(webinar=live)
+    assert messages.exists()
+    assert all(live.starts_at < message.created_at < now for message in messages)
+    assert all(message.answered_at <= now for message in messages.answered() if message.answered_at)
 
     # A second run creates nothing and plans the same translations.
     again = []
     assert ensure_webinar_demo(section, again) == plan
     assert again == []
     assert WebinarIndexPage.objects.child_of(section).count() == 1
+    assert ChatRoom.objects.count() == len(ROOMS)
 
 
 def test_demo_calendar_renders_in_every_language(client, demo_content):
@@ -183,3 +219,93 @@ def test_visitors_see_translated_titles_summaries_and_subjects(client, demo_cont
     assert (
         page.select_one(".webinar .kicker").get_text(strip=True) == catalogue[replay.subject.name]
     )
+
+
+# --- Chat ----------------------------------------------------------------------------
+
+
+def test_past_webinars_with_a_replay_have_an_archived_qa(demo_content):
+    past = past_with_replay()
+    assert len(past) >= 4
+    for webinar in past:
+        room = ChatRoom.objects.get(webinar=webinar)
+        assert 20 <= room.peak_viewers <= 500, webinar.slug
+        messages = ChatMessage.objects.filter(webinar=webinar)
+        archive = list(messages.archived_qa())
+        assert 3 <= len(archive) <= 6, webinar.slug
+        for question in archive:
+            assert question.answered and len(question.answer) > 40, question.text
+            assert webinar.starts_at < question.created_at < question.answered_at
+            assert question.answered_at <= webinar.ends_at
+        assert sum(question.votes for question in archive) >= 10, webinar.slug
+        assert sum(question.anonymous for question in archive) == 1, webinar.slug
+        hidden = messages.filter(state=MessageState.HIDDEN)
+        assert list(hidden.values_list("kind", flat=True)) == [MessageKind.COMMENT]
+        assert not messages.filter(state=MessageState.PENDING).exists()
+        assert {question.state for question in archive} == {MessageState.VISIBLE}
+        ratings = list(SessionRating.objects.filter(webinar=webinar))
+        assert len(ratings) >= 3
+        assert all(1 <= r.rating <= 5 and r.created_at >= webinar.ends_at for r in ratings)
+
+
+def test_webinars_without_a_replay_have_no_archive(demo_content):
+    now = timezone.now()
+    for webinar in english_webinars():
+        if webinar.slug != LIVE_SLUG and webinar.ends_at > now:
+            assert not ChatRoom.objects.filter(webinar=webinar).exists(), webinar.slug
+            assert not ChatMessage.objects.filter(webinar=webinar).exists(), webinar.slug
+
+
+def test_the_live_webinar_has_questions_comments_and_one_waiting_for_approval(demo_content):
+    live = live_webinar()
+    assert live.moderation_mode == ModerationMode.PRE
+    assert ChatRoom.objects.get(webinar=live).peak_viewers > 0
+    messages = ChatMessage.objects.filter(webinar=live)
+    assert messages.visible().questions().count() >= 2
+    assert messages.visible().filter(kind=MessageKind.COMMENT).count() >= 2
+    pending = messages.filter(state=MessageState.PENDING)
+    assert [message.kind for message in pending] == [MessageKind.QUESTION]
+    assert pending.get().votes == 0
+    assert not SessionRating.objects.filter(webinar=live).exists()
+
+
+def test_chat_authors_are_registrants_with_demo_display_names(demo_content):
+    messages = ChatMessage.objects.filter(webinar__in=[*past_with_replay(), live_webinar()])
+    assert messages.count() >= 30
+    for message in messages.select_related("participant__registration"):
+        participant = message.participant
+        assert message.author_name == participant.display_name
+        registration = participant.registration
+        assert registration.webinar_id == message.webinar_id
+        assert registration.status == RegistrationStatus.CONFIRMED
+        assert registration.email == ""  # demo people get no e-mail
+        assert participant.key == f"registration:{registration.key.hex}"
+        assert participant.user_id is None
+
+
+def test_votes_are_counted_once_per_registrant(demo_content):
+    for message in ChatMessage.objects.filter(webinar__in=[*past_with_replay(), live_webinar()]):
+        votes = ChatVote.objects.filter(message=message)
+        assert votes.count() == message.votes, message.text
+        assert not votes.filter(participant=message.participant_id).exists()
+        if message.votes:
+            assert message.kind == MessageKind.QUESTION
+            assert message.state == MessageState.VISIBLE
+
+
+def test_loading_the_demo_again_adds_no_chat_or_translation(demo_content):
+    models = [
+        ChatRoom,
+        ChatParticipant,
+        ChatMessage,
+        ChatVote,
+        SessionRating,
+        Registration,
+        Subject,
+        SubjectCategory,
+        WebinarPage,
+        Translation,
+    ]
+    counts = [model.objects.count() for model in models]
+    call_command("load_initial_data")
+    assert [model.objects.count() for model in models] == counts
