@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -11,10 +12,14 @@ from content.views_admin import GuidanceReviewDueView
 
 
 class FAQViewSet(SnippetViewSet):
+    """Drafts, revisions and the "Publishers approval" workflow, as for pages: Editors
+    write and submit, Publishers approve or publish (portal/roles.py)."""
+
     model = FAQSnippet
     icon = "help"
     menu_label = _("FAQ library")
-    list_display = ["question", "locale"]
+    list_display = ["question", "locale", LiveStatusTagColumn(), UpdatedAtColumn()]
+    list_filter = ["live"]
     search_fields = ["question"]
 
 

@@ -7,14 +7,27 @@ from dateutil.relativedelta import relativedelta
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.html import linebreaks
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from rest_framework import serializers
+from wagtail.actions.create import CreateAction
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, PageManager, PageQuerySet, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    Page,
+    PageManager,
+    PageQuerySet,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -38,8 +51,22 @@ class OccupationCodesSerializer(serializers.Field):
         return [{"code": o.code, "title": o.title} for o in occupations.all()]
 
 
-class FAQSnippet(LocalizedFromMemoryMixin, TranslatableMixin, index.Indexed, models.Model):
-    """A question and its answer, written once and reused on any guidance page."""
+class FAQSnippet(
+    LocalizedFromMemoryMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """A question and its answer, written once and reused on any guidance page.
+
+    Drafts, revisions and the "Publishers approval" workflow work as for pages (Wagtail's
+    snippet mixins: https://docs.wagtail.org/en/stable/topics/snippets/features.html), so
+    an Editor's draft, e.g. one made from a webinar's answered question, shows on no page
+    until a Publisher approves it. Locked while in the workflow, as pages are."""
 
     question = models.CharField(_("question"), max_length=200)
     answer = RichTextField(_("answer"), features=["bold", "italic", "link", "ul", "ol"])
@@ -53,6 +80,20 @@ class FAQSnippet(LocalizedFromMemoryMixin, TranslatableMixin, index.Indexed, mod
 
     def __str__(self):
         return self.question
+
+    @classmethod
+    def create_draft(cls, *, question, answer, locale, user):
+        """A new draft FAQ from plain text, e.g. a webinar question and its typed answer:
+        escaped, paragraphs and line breaks kept, a question too long cut with "…". Saved
+        as the snippet editor saves a draft (not live, a first revision, "Created" in its
+        history); raises PermissionDenied when `user` may not add FAQs."""
+        limit = cls._meta.get_field("question").max_length
+        faq = cls(
+            question=Truncator(question.strip()).chars(limit),
+            answer=linebreaks(answer.strip(), autoescape=True),
+            locale=locale,
+        )
+        return CreateAction(faq, user=user).execute()
 
 
 class GuidanceIndexPage(BasePage):
