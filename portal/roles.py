@@ -21,6 +21,12 @@ MODEL_PERMISSIONS = {
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
         "content.view_pagefeedback",
+        # FAQs: drafts, submitted to Publishers (the FAQ workflow below).
+        "content.add_faqsnippet",
+        "content.change_faqsnippet",
+        # Webinar subjects are a shared list Publishers keep tidy; Editors choose from it.
+        "webinars.view_subject",
+        "webinars.view_subjectcategory",
     ],
     PUBLISHERS: [
         "wagtailadmin.access_admin",
@@ -29,10 +35,37 @@ MODEL_PERMISSIONS = {
         "portal.change_counsellorcontact",
         "wagtailcore.view_workflow",
         "content.view_pagefeedback",
+        "content.add_faqsnippet",
+        "content.change_faqsnippet",
+        "content.delete_faqsnippet",
+        "content.publish_faqsnippet",
+        "content.lock_faqsnippet",
+        "content.unlock_faqsnippet",
+        "webinars.add_subject",
+        "webinars.change_subject",
+        "webinars.delete_subject",
+        "webinars.add_subjectcategory",
+        "webinars.change_subjectcategory",
+        "webinars.delete_subjectcategory",
     ],
     MODERATORS: ["wagtailadmin.access_admin"],
-    MANAGERS: ["wagtailadmin.access_admin", "content.view_pagefeedback"],
+    MANAGERS: [
+        "wagtailadmin.access_admin",
+        "content.view_pagefeedback",
+        # A webinar participant's personal data: find and export (view), erase (delete).
+        # Nothing else uses these two permissions (see webinars/privacy.py).
+        "webinars.view_registration",
+        "webinars.delete_registration",
+    ],
 }
+
+# Snippets that go through the "Publishers approval" workflow, as pages do.
+WORKFLOW_SNIPPETS = ["content.faqsnippet"]
+
+# Permissions Wagtail adds to snippets with drafts ("publish") or locks ("lock", "unlock")
+# only after all migrations have run (wagtail.snippets.models.create_extra_permissions);
+# a migration that grants them on a fresh database makes them first.
+SNIPPET_PERMISSIONS = {"content.faqsnippet": ["publish", "lock", "unlock"]}
 
 # role -> page permissions on the root page (so on every page of every language)
 PAGE_PERMISSIONS = {
@@ -83,6 +116,27 @@ def create_all_permissions(apps):
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
+    _create_snippet_permissions(apps)
+
+
+def _create_snippet_permissions(apps):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    for label, actions in SNIPPET_PERMISSIONS.items():
+        app_label, model_name = label.split(".")
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError:  # an earlier migration, before the model exists
+            continue
+        content_type, _created = ContentType.objects.get_or_create(
+            app_label=app_label, model=model_name
+        )
+        for action in actions:
+            Permission.objects.get_or_create(
+                content_type=content_type,
+                codename=f"{action}_{model_name}",
+                defaults={"name": f"Can {action} {model._meta.verbose_name_raw}"},
+            )
 
 
 def apply_roles(apps):
@@ -151,3 +205,21 @@ def _route_approval_to_publishers(apps):
         task.save(update_fields=["name"])
     Workflow = apps.get_model("wagtailcore", "Workflow")
     Workflow.objects.filter(name="Moderators approval").update(name="Publishers approval")
+    _route_snippets_to_workflow(apps, Workflow.objects.filter(name="Publishers approval").first())
+
+
+def _route_snippets_to_workflow(apps, workflow):
+    """Snippets in WORKFLOW_SNIPPETS go through `workflow`, unless an administrator has
+    since given them another one (Settings › Workflows), which is kept."""
+    if workflow is None:
+        return
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    for label in WORKFLOW_SNIPPETS:
+        app_label, model_name = label.split(".")
+        content_type, _created = ContentType.objects.get_or_create(
+            app_label=app_label, model=model_name
+        )
+        WorkflowContentType.objects.get_or_create(
+            content_type=content_type, defaults={"workflow": workflow}
+        )
