@@ -1,15 +1,29 @@
-"""Attendance figures for staff: counts per webinar, never who registered."""
+"""Staff side of webinars: attendance figures (counts, never names), and draft FAQs made
+from a session's answered questions."""
 
 import datetime
 
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Avg, Count, F, FloatField, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Round
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.generic import FormView
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
 
+from content.models import FAQSnippet
+from portal.locales import locale_for_language
 from webinars.models import (
     ChatMessage,
     ChatRoom,
@@ -22,6 +36,15 @@ from webinars.models import (
 
 # A claim older than this without `sent_at` is an e-mail lost to a crash or a mail error.
 UNSENT_AFTER = datetime.timedelta(minutes=10)
+
+faq_permission_policy = ModelPermissionPolicy(FAQSnippet)
+
+
+def _is_id(value):
+    """Whether a submitted value can be a row's id: digits, and few enough for any
+    database (SQLite cannot even hold a larger number, and would fail, not refuse)."""
+    return str(value).isdecimal() and len(str(value)) <= 18
+
 
 # --- Attendance ---
 
@@ -58,6 +81,12 @@ def _unsent_notifications():
     )
 
 
+def faq_candidates(webinar):
+    """The questions of a session that can become FAQs: shown in the room and answered
+    in writing (a question answered aloud has no answer to copy)."""
+    return ChatMessage.objects.filter(webinar=webinar).answered().visible().exclude(answer="")
+
+
 def attendance_queryset():
     """One row per session (the original page of each set of translations): registrations,
     then what happened in its room and how viewers rated it, in one query."""
@@ -86,9 +115,21 @@ def attendance_queryset():
                 _per_webinar(ratings_here, Avg("rating"), output_field=FloatField()), 1
             ),
             rating_count=_count(ratings_here),
+            faq_candidates=_count(faq_candidates(OuterRef("pk")).filter(faq=None)),
         )
         .order_by("-starts_at")
     )
+
+
+class DraftFAQsColumn(Column):
+    """A link to turn the session's answered questions into draft FAQs, when some are left."""
+
+    cell_template_name = "webinars/admin/draft_faqs_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["url"] = reverse("webinar_draft_faqs", args=[instance.pk])
+        return context
 
 
 class AttendanceReport(ReportView):
@@ -143,7 +184,134 @@ class AttendanceReport(ReportView):
                 if name not in ("title", "starts_at")
             ],
         ]
+        if faq_permission_policy.user_has_permission(self.request.user, "add"):
+            columns.append(DraftFAQsColumn("faq_candidates", label=_("FAQs")))
         return columns
 
     def get_queryset(self):
         return attendance_queryset()
+
+
+class RefuseWith403Mixin:
+    """Wagtail's admin answers PermissionDenied with a redirect to the dashboard and a
+    message; these views, which make content, answer a plain 403 with that message, so a
+    refused request is never mistaken for a success."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return TemplateResponse(request, "webinars/admin/refused.html", status=403)
+
+
+# --- Draft FAQs from a session's answered questions ---
+
+
+class QuestionsField(forms.ModelMultipleChoiceField):
+    def clean(self, value):
+        if not all(_is_id(pk) for pk in value or []):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().clean(value)
+
+
+class DraftFAQsForm(forms.Form):
+    questions = QuestionsField(
+        queryset=ChatMessage.objects.none(),
+        error_messages={
+            "required": _("Choose at least one question."),
+            "invalid_choice": _("Choose among this webinar's answered questions."),
+            "invalid_pk_value": _("Choose among this webinar's answered questions."),
+        },
+    )
+
+    def __init__(self, *args, questions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["questions"].queryset = questions
+
+
+def faq_locale(webinar):
+    """The language the questions were asked and answered in: the session's (one of the
+    portal's languages), which may differ from the language of the page that describes it."""
+    return locale_for_language(webinar.session_language)
+
+
+def make_draft_faqs(webinar, questions, user):
+    """One draft FAQ for each of `questions` not made into one yet (by someone else since,
+    or by a double click), in the session's language; returns the FAQs made."""
+    locale = faq_locale(webinar)
+    made = []
+    with transaction.atomic():
+        for message in questions.filter(faq=None).select_for_update().order_by("pk"):
+            message.faq = FAQSnippet.create_draft(
+                question=message.text, answer=message.answer, locale=locale, user=user
+            )
+            message.save(update_fields=["faq"])
+            made.append(message.faq)
+    return made
+
+
+class DraftFAQsView(
+    RefuseWith403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView
+):
+    """Pick a session's answered questions (all ticked) and make a draft FAQ of each, for
+    the usual review: drafts show on no page until a Publisher approves them."""
+
+    permission_policy = faq_permission_policy
+    permission_required = "add"
+    template_name = "webinars/admin/draft_faqs.html"
+    header_icon = "help"
+    form_class = DraftFAQsForm
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.webinar = get_object_or_404(WebinarPage, pk=kwargs["page_id"]).event
+
+    def get_page_title(self):
+        return _("Draft FAQs from questions")
+
+    def get_page_subtitle(self):
+        return self.webinar.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("webinar_attendance"), "label": _("Webinar attendance")},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.webinar.title},
+        ]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "questions": faq_candidates(self.webinar)}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        questions = faq_candidates(self.webinar).order_by("pk").select_related("faq")
+        form = context["form"]
+        chosen = {str(pk) for pk in form["questions"].value() or []}
+        context.update(
+            webinar=self.webinar,
+            faq_locale=faq_locale(self.webinar),
+            open_questions=[q for q in questions if q.faq_id is None],
+            made_questions=[q for q in questions if q.faq_id is not None],
+            # Every question is ticked until the form comes back with the user's choice.
+            chosen=chosen if form.is_bound else None,
+        )
+        return context
+
+    def form_valid(self, form):
+        made = make_draft_faqs(self.webinar, form.cleaned_data["questions"], self.request.user)
+        if made:
+            messages.success(
+                self.request,
+                ngettext(
+                    "%(count)d draft FAQ made from the questions of “%(webinar)s”. It shows on "
+                    "no page until a Publisher approves it: submit it for approval.",
+                    "%(count)d draft FAQs made from the questions of “%(webinar)s”. They show "
+                    "on no page until a Publisher approves them: submit them for approval.",
+                    len(made),
+                )
+                % {"count": len(made), "webinar": self.webinar.title},
+            )
+        else:
+            messages.info(self.request, _("These questions are already FAQs."))
+        listing = reverse("wagtailsnippets_content_faqsnippet:list")
+        return redirect(f"{listing}?locale={faq_locale(self.webinar).language_code}")

@@ -2,11 +2,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from webinars.models import Subject, SubjectCategory
-from webinars.views_admin import AttendanceReport
+from webinars.models import Subject, SubjectCategory, WebinarPage
+from webinars.views_admin import AttendanceReport, DraftFAQsView, faq_permission_policy
 
 
 class SubjectViewSet(SnippetViewSet):
@@ -40,7 +41,7 @@ def register_attendance_report():
 
 
 @hooks.register("register_admin_urls")
-def register_attendance_urls():
+def register_webinar_admin_urls():
     view = AttendanceReport
     return [
         path("reports/webinar-attendance/", view.as_view(), name="webinar_attendance"),
@@ -49,4 +50,25 @@ def register_attendance_urls():
             view.as_view(results_only=True),
             name="webinar_attendance_results",
         ),
+        path(
+            "webinars/<int:page_id>/draft-faqs/", DraftFAQsView.as_view(), name="webinar_draft_faqs"
+        ),
     ]
+
+
+def _draft_faqs_button(page, user, priority):
+    if issubclass(page.specific_class or type(page), WebinarPage) and (
+        faq_permission_policy.user_has_permission(user, "add")
+    ):
+        url = reverse("webinar_draft_faqs", args=[page.pk])
+        yield Button(_("Make draft FAQs"), url, icon_name="help", priority=priority)
+
+
+@hooks.register("register_page_header_buttons")
+def draft_faqs_header_button(page, user, view_name=None, next_url=None):
+    yield from _draft_faqs_button(page, user, priority=68)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def draft_faqs_listing_button(page, user, next_url=None):
+    yield from _draft_faqs_button(page, user, priority=55)
