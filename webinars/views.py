@@ -1,17 +1,18 @@
 """Registering for a webinar, and the registrant's own page (see, add to a calendar,
-cancel) reached by a signed link without an account."""
+cancel, download or erase their data) reached by a signed link without an account."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
 
 from portal.ratelimit import hit
+from webinars import privacy, timing
 from webinars import registration as rules
-from webinars import timing
 from webinars.forms import RegistrationForm
 from webinars.ics import build_invite
-from webinars.models import WebinarPage
+from webinars.models import Registration, WebinarPage
 
 REGISTRATIONS_PER_HOUR = 20
 
@@ -119,3 +120,36 @@ def invite(request, token):
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="webinar.ics"'
     return response
+
+
+@never_cache
+@require_GET
+def my_data(request, token):
+    """Everything kept about the registrant, as a JSON file."""
+    registration, error_page = _registration_or_error_page(request, token)
+    if error_page:
+        return error_page
+    content = privacy.export_json(Registration.objects.filter(pk=registration.pk))
+    response = HttpResponse(content, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-webinar-data.json"'
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def erase_my_data(request, token):
+    """Asks first (a GET never changes anything, as mail scanners open links)."""
+    registration, error_page = _registration_or_error_page(request, token)
+    if error_page:
+        return error_page
+    webinar = registration.webinar.translation_for(get_language())
+    if request.method == "POST":
+        privacy.erase_person(Registration.objects.filter(pk=registration.pk))
+        return render(request, "webinars/privacy/erased.html", {"webinar": webinar})
+    context = {
+        "registration": registration,
+        "webinar": webinar,
+        "session_status": registration.webinar.status(),
+        "token": token,
+    }
+    return render(request, "webinars/privacy/erase.html", context)

@@ -1,5 +1,5 @@
-"""Staff side of webinars: attendance figures (counts, never names), and draft FAQs made
-from a session's answered questions."""
+"""Staff side of webinars: attendance figures (counts, never names), draft FAQs made from
+a session's answered questions, and a participant's personal data (find, export, erase)."""
 
 import datetime
 
@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Avg, Count, F, FloatField, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Round
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,7 +17,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
@@ -24,11 +25,13 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from content.models import FAQSnippet
 from portal.locales import locale_for_language
+from webinars import privacy
 from webinars.models import (
     ChatMessage,
     ChatRoom,
     MessageKind,
     Notification,
+    Registration,
     RegistrationStatus,
     SessionRating,
     WebinarPage,
@@ -194,8 +197,8 @@ class AttendanceReport(ReportView):
 
 class RefuseWith403Mixin:
     """Wagtail's admin answers PermissionDenied with a redirect to the dashboard and a
-    message; these views, which make content, answer a plain 403 with that message, so a
-    refused request is never mistaken for a success."""
+    message; these views, which touch other people's data or make content, answer a plain
+    403 with that message, so a refused request is never mistaken for a success."""
 
     def dispatch(self, request, *args, **kwargs):
         try:
@@ -315,3 +318,80 @@ class DraftFAQsView(
             messages.info(self.request, _("These questions are already FAQs."))
         listing = reverse("wagtailsnippets_content_faqsnippet:list")
         return redirect(f"{listing}?locale={faq_locale(self.webinar).language_code}")
+
+
+# --- A participant's personal data ---
+
+
+def _json_download(content, filename):
+    response = HttpResponse(content, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class PersonForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+
+
+class PersonalDataView(
+    RefuseWith403Mixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
+):
+    """Find a participant's registrations by e-mail address, then download or erase them.
+
+    The address travels in POST requests only (search, download, erase), so it is kept in
+    no address bar, browser history or server log. Finding and downloading need the
+    "view registration" permission, erasing "delete registration" (Managers)."""
+
+    permission_policy = ModelPermissionPolicy(Registration)
+    permission_required = "view"
+    template_name = "webinars/admin/personal_data.html"
+    page_title = _("Webinar personal data")
+    header_icon = "user"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def post(self, request):
+        form = PersonForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        found = privacy.registrations_for_email(form.cleaned_data["email"])
+        action = request.POST.get("action")
+        if action == "download":
+            return _json_download(privacy.export_json(found), "webinar-personal-data.json")
+        if action not in ("confirm", "erase"):
+            return self.render_to_response(self.get_context_data(form=form, found=found))
+        if not self.user_has_permission("delete"):
+            raise PermissionDenied
+        # Exactly the registrations the user saw, should the address have registered since.
+        shown = found.filter(pk__in=_ids(request.POST.getlist("registration")))
+        if action == "confirm":
+            self.template_name = "webinars/admin/personal_data_erase.html"
+            return self.render_to_response(self.get_context_data(form=form, found=shown))
+        erased = privacy.erase_person(shown, user=request.user)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d registration erased, with the e-mails sent and %(messages)d chat "
+                "messages.",
+                "%(count)d registrations erased, with the e-mails sent and %(messages)d chat "
+                "messages.",
+                erased.registrations,
+            )
+            % {"count": erased.registrations, "messages": erased.chat_messages},
+        )
+        return redirect("webinar_personal_data")
+
+    def get_context_data(self, form=None, found=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["form"] = form or PersonForm()
+        context["can_erase"] = self.user_has_permission("delete")
+        if found is not None:
+            context["registration_ids"] = list(found.values_list("pk", flat=True))
+            context["people"] = privacy.export_person(found)["registrations"]
+        return context
+
+
+def _ids(values):
+    return [int(value) for value in values if _is_id(value)]

@@ -6,8 +6,14 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from webinars import privacy
 from webinars.models import Subject, SubjectCategory, WebinarPage
-from webinars.views_admin import AttendanceReport, DraftFAQsView, faq_permission_policy
+from webinars.views_admin import (
+    AttendanceReport,
+    DraftFAQsView,
+    PersonalDataView,
+    faq_permission_policy,
+)
 
 
 class SubjectViewSet(SnippetViewSet):
@@ -40,6 +46,18 @@ def register_attendance_report():
     return MenuItem(_("Webinar attendance"), reverse("webinar_attendance"), icon_name="group")
 
 
+class PersonalDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PersonalDataView.permission_policy.user_has_permission(request.user, "view")
+
+
+@hooks.register("register_settings_menu_item")
+def register_personal_data_menu_item():
+    return PersonalDataMenuItem(
+        _("Webinar personal data"), reverse("webinar_personal_data"), icon_name="user"
+    )
+
+
 @hooks.register("register_admin_urls")
 def register_webinar_admin_urls():
     view = AttendanceReport
@@ -53,6 +71,7 @@ def register_webinar_admin_urls():
         path(
             "webinars/<int:page_id>/draft-faqs/", DraftFAQsView.as_view(), name="webinar_draft_faqs"
         ),
+        path("webinars/personal-data/", PersonalDataView.as_view(), name="webinar_personal_data"),
     ]
 
 
@@ -72,3 +91,10 @@ def draft_faqs_header_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def draft_faqs_listing_button(page, user, next_url=None):
     yield from _draft_faqs_button(page, user, priority=55)
+
+
+@hooks.register("register_log_actions")
+def register_privacy_log_actions(actions):
+    actions.register_action(
+        privacy.ERASE_ACTION, privacy.ERASE_ACTION_LABEL, privacy.ERASE_ACTION_MESSAGE
+    )
