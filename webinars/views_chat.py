@@ -32,6 +32,7 @@ from webinars.models import (
     SessionRating,
     WebinarPage,
 )
+from webinars.registration import registration_in_session
 
 logger = logging.getLogger(__name__)
 
@@ -382,6 +383,7 @@ def presenter(request, page_id):
     context = {
         "webinar": webinar,
         "event": event,
+        # Public names only: the presenter's screen is often shared in the stream.
         "questions": _for_viewer(questions, moderator=False),
         "chat_url": chat_socket_url(event) if status in store.OPEN_STATUSES else "",
         "chat_strings": chat_strings(),
@@ -447,7 +449,10 @@ NOTICES = {
 def _room_context(event, request):
     user, session = request.user, getattr(request, "session", None)
     moderator = store.can_moderate(user, event)
+    # The row the socket would make on joining: it says whether this visitor may write,
+    # is muted, and which questions they have voted for.
     participant = store.participant_for(event, user, session)
+    registration = registration_in_session(session, event.pk) if session else None
     messages = event.chat_messages.visible()
     questions = messages.questions().order_by("-pinned", "-votes", "pk")[:ROOM_QUESTIONS]
     comments = messages.filter(kind=MessageKind.COMMENT).order_by("-pk")[:ROOM_COMMENTS]
@@ -457,6 +462,7 @@ def _room_context(event, request):
         "chat_moderator": moderator,
         "chat_participant": participant,
         "chat_muted": bool(participant and participant.muted),
+        "chat_waiting": participant is None and registration is not None,
         "chat_form": ChatPostForm(),
         "chat_questions": _for_viewer(questions, moderator),
         "chat_comments": _for_viewer(reversed(comments), moderator),

@@ -196,6 +196,7 @@ def test_a_visitor_who_has_not_registered_is_asked_to_register_first(client, liv
 
 def test_someone_on_the_waiting_list_cannot_write_yet(client, live):
     register_in(client, live, status="waiting")
+    assert "on the waiting list" in text_of(client.get(PAGE), "#chat .callout")
     assert post(client, live).status_code == 403
     assert not ChatMessage.objects.exists()
 
