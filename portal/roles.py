@@ -27,6 +27,11 @@ MODEL_PERMISSIONS = {
         # Webinar subjects are a shared list Publishers keep tidy; Editors choose from it.
         "webinars.view_subject",
         "webinars.view_subjectcategory",
+        # Service teams are staff, usually Editors: they see the store's services and
+        # write their own service's go-live request (services_store/admin_views.py).
+        "services_store.view_service",
+        "services_store.add_goliverequest",
+        "services_store.change_goliverequest",
     ],
     PUBLISHERS: [
         "wagtailadmin.access_admin",
@@ -56,6 +61,20 @@ MODEL_PERMISSIONS = {
         # Nothing else uses these two permissions (see webinars/privacy.py).
         "webinars.view_registration",
         "webinars.delete_registration",
+        # The service store: lifecycle, go-live approval (publishing the approved request),
+        # reviews and the suggestions backlog.
+        "services_store.view_service",
+        "services_store.change_service",
+        "services_store.view_goliverequest",
+        "services_store.add_goliverequest",
+        "services_store.change_goliverequest",
+        "services_store.publish_goliverequest",
+        "services_store.lock_goliverequest",
+        "services_store.unlock_goliverequest",
+        "services_store.view_servicereview",
+        "services_store.add_servicereview",
+        "services_store.view_servicesuggestion",
+        "services_store.change_servicesuggestion",
     ],
 }
 
@@ -65,7 +84,10 @@ WORKFLOW_SNIPPETS = ["content.faqsnippet"]
 # Permissions Wagtail adds to snippets with drafts ("publish") or locks ("lock", "unlock")
 # only after all migrations have run (wagtail.snippets.models.create_extra_permissions);
 # a migration that grants them on a fresh database makes them first.
-SNIPPET_PERMISSIONS = {"content.faqsnippet": ["publish", "lock", "unlock"]}
+SNIPPET_PERMISSIONS = {
+    "content.faqsnippet": ["publish", "lock", "unlock"],
+    "services_store.goliverequest": ["publish", "lock", "unlock"],
+}
 
 # role -> page permissions on the root page (so on every page of every language)
 PAGE_PERMISSIONS = {
