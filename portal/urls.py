@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("webinar-registration/", include("webinars.urls")),
     path("webinar-chat/", include("webinars.urls_chat")),
     path("services/", include("services_store.urls")),
+    path("store/", include("services_store.urls_public")),
     # Wagtail's page serving comes last: it matches any remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

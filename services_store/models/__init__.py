@@ -1,6 +1,7 @@
 """Service store models, one module per concept, re-exported here by name."""
 
 from services_store.models.approval import GoLiveRequest, ServiceApprovalTask
+from services_store.models.pages import ServiceDetailPage, ServiceStorePage
 from services_store.models.reviews import (
     Decision,
     Rating,
@@ -21,8 +22,10 @@ __all__ = [
     "ReviewNoticeKind",
     "Service",
     "ServiceApprovalTask",
+    "ServiceDetailPage",
     "ServiceQuerySet",
     "ServiceReview",
+    "ServiceStorePage",
     "ServiceSuggestion",
     "ServiceUsefulness",
     "ServiceVisitDay",
