@@ -42,6 +42,7 @@ class HomePage(BasePage):
         "content.GuidanceIndexPage",
         "podcasts.PodcastShowPage",
         "webinars.WebinarIndexPage",
+        "services_store.ServiceStorePage",
     ]
 
     class Meta:

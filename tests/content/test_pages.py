@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from content.models import GuidanceIndexPage, HomePage, InformationPage
 from podcasts.models import PodcastShowPage
+from services_store.models import ServiceStorePage
 from tests.conftest import ensure_migration_data
 from tests.factories import HomePageFactory, InformationPageFactory, UserFactory
 from webinars.models import WebinarIndexPage
@@ -25,7 +26,14 @@ class TestPageRules(WagtailPageTestCase):
     def test_home_page_lives_at_the_root_only(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {InformationPage, GuidanceIndexPage, PodcastShowPage, WebinarIndexPage}
+            HomePage,
+            {
+                InformationPage,
+                GuidanceIndexPage,
+                PodcastShowPage,
+                WebinarIndexPage,
+                ServiceStorePage,
+            },
         )
 
     def test_information_pages_live_under_home_or_each_other(self):

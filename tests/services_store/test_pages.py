@@ -8,7 +8,6 @@ The factories and `add_service` are shared with the store's other tests."""
 
 import dataclasses
 import datetime
-from unittest import mock
 
 import factory
 import pytest
@@ -177,21 +176,8 @@ class TestPageRules(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(ServiceDetailPage, set())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="content.HomePage.subpage_types does not list services_store.ServiceStorePage "
-    "yet (content/models/home.py); remove this mark once it does",
-)
 def test_the_store_lives_under_a_home_page():
     assert set(ServiceStorePage.allowed_parent_page_models()) == {HomePage}
-
-
-def _home_allowing_the_store():
-    """Until content.HomePage lists the store among its children (see the xfail above),
-    the admin tests let it, so that they test the store's own forms."""
-    return mock.patch.object(
-        HomePage, "_clean_subpage_models", [*HomePage.clean_subpage_models(), ServiceStorePage]
-    )
 
 
 def _detail_form_data(service, **changes):
@@ -221,8 +207,7 @@ class TestEditorCreatesStorePages(WagtailPageTestCase):
         data = nested_form_data(
             {"title": "Online services", "slug": "online-services", "intro": "Our tools."}
         )
-        with _home_allowing_the_store():
-            self.assertCanCreate(self.home, ServiceStorePage, data, publish=False)
+        self.assertCanCreate(self.home, ServiceStorePage, data, publish=False)
         store = ServiceStorePage.objects.get(slug="online-services")
         assert not store.live
         data = _detail_form_data(self.service)
@@ -242,8 +227,7 @@ class TestEditorCreatesStorePages(WagtailPageTestCase):
 
     def test_the_store_cannot_take_an_address_the_micro_services_use(self):
         data = nested_form_data({"title": "Services", "slug": "services", "intro": "Tools."})
-        with _home_allowing_the_store():
-            response = self._add(self.home, ServiceStorePage, data)
+        response = self._add(self.home, ServiceStorePage, data)
         assert response.status_code == 200
         assert "The portal itself uses the address /en/services/" in response.content.decode()
         assert not ServiceStorePage.objects.exists()

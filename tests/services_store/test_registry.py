@@ -97,8 +97,8 @@ def test_the_service_is_mounted_under_each_language_with_its_own_names(client):
     assert (response.status_code, response.content) == (200, b"Item 3")
 
 
-@pytest.mark.parametrize("state", ["need", "building", "retired"])
-def test_a_service_not_yet_or_no_longer_live_is_not_found(client, admin_client, state):
+@pytest.mark.parametrize("state", ["need", "building"])
+def test_a_service_not_yet_live_is_not_found(client, state):
     _set_state(state)
     assert client.get(f"/en/services/{EXAMPLE}/").status_code == 404
     assert client.get(f"/en/services/{EXAMPLE}/items/1/").status_code == 404
@@ -122,6 +122,21 @@ def test_a_beta_service_is_for_its_pilot_group_and_visitors_who_opt_in(client, u
     session[BETA_SESSION_KEY] = True
     session.save()
     assert client.get(url).status_code == 200
+
+
+def test_a_retired_service_says_it_has_closed_and_offers_alternatives(client):
+    example = Service.objects.get(slug=EXAMPLE)
+    elsewhere = Service.objects.create(slug="retired-elsewhere", state=LifecycleState.RETIRED)
+    elsewhere.alternatives.add(example)
+    _set_state(LifecycleState.LIVE)
+    # Its app is gone: the address still explains, and points to the live alternative.
+    response = client.get("/en/services/retired-elsewhere/")
+    assert response.status_code == 410
+    assert "This service has closed" in response.content.decode()
+    assert f'href="/en/services/{EXAMPLE}/"' in response.content.decode()
+    _set_state(LifecycleState.RETIRED)
+    response = client.get(f"/fr/services/{EXAMPLE}/items/1/")
+    assert response.status_code == 410
 
 
 def test_an_unknown_service_is_not_found(client):
