@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     # Micro-services of the store (each declares a manifest: services_store/manifest.py).
     "hidden_vacancies",
     "training_finder",
+    "interview_practice",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
