@@ -126,7 +126,7 @@ def test_the_live_room_names_its_socket_and_offers_the_form_to_registrants(clien
 def test_before_the_room_opens_there_is_no_socket(client, webinar):
     chat = soup(client.get(PAGE)).select_one("section#chat")
     assert not chat.has_attr("data-chat-url")
-    assert "The chat opens when the session starts" in chat.get_text()
+    assert "The chat opens 15 minutes before the session starts" in chat.get_text()
 
 
 def test_a_registrant_posts_a_question_without_javascript(client, post_moderated, published):
