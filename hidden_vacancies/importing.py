@@ -4,7 +4,8 @@ gives the columns).
 A file is read as a stream, one row at a time, so a file of a million rows takes as
 little memory as one of ten. Every row is checked; a bad row is reported with its line
 number and reason and the others are kept. Rows are saved in batches, each batch in
-one transaction, as upserts on the natural key (an establishment's identifier; an
+one transaction, as upserts (INSERT … ON CONFLICT, see hidden_vacancies/bulk.py) on the
+natural key (an establishment's identifier; an
 establishment and month), so importing the same file twice gives the same rows, and a
 run that stopped half way can simply be started again, or continued after its last
 committed line with `resume=True`.
@@ -21,6 +22,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from hidden_vacancies.bulk import date_value, upsert
 from hidden_vacancies.models import Establishment, ImportRun, MonthlyHiring, SizeBand
 from hidden_vacancies.sample import ESTABLISHMENT_COLUMNS, HIRING_COLUMNS
 from hidden_vacancies.sectors import section_of
@@ -185,17 +187,20 @@ class EstablishmentRows:
     kind = ImportRun.Kind.ESTABLISHMENTS
     columns = ESTABLISHMENT_COLUMNS
     model = Establishment
-    unique_fields = ["identifier"]
-    update_fields = [c if c != "municipality_id" else "municipality" for c in columns[1:]]
+    # The CSV columns are the table's columns, in the same order.
+    db_columns = ESTABLISHMENT_COLUMNS
+    unique = ("identifier",)
+    update = tuple(ESTABLISHMENT_COLUMNS[1:])
 
     def __init__(self):
         rows = Municipality.objects.values_list("geonameid", "latitude", "longitude")
         self.municipalities = {pk: (lat, lon) for pk, lat, lon in rows}
 
-    def key(self, instance):
-        return instance.identifier
+    def key(self, values):
+        return values[0]
 
     def parse(self, row):
+        """The row's values in the order of `db_columns`, or RowProblem."""
         _column_count(row, self.columns)
         division = text_value(row, "division", 2)
         section = text_value(row, "section", 1, required=False).upper() or section_of(division)
@@ -210,16 +215,16 @@ class EstablishmentRows:
             raise RowProblem(f"size_band must be one of {', '.join(SizeBand.values)}, not {size!r}")
         latitude, longitude = coordinate(row, "latitude", 90), coordinate(row, "longitude", 180)
         municipality = self._municipality(row, latitude, longitude)
-        return Establishment(
-            identifier=_identifier(row),
-            name=text_value(row, "name", 200),
-            section=section,
-            division=division,
-            size_band=size,
-            address=text_value(row, "address", 250, required=False),
-            municipality_id=municipality,
-            latitude=latitude,
-            longitude=longitude,
+        return (
+            _identifier(row),
+            text_value(row, "name", 200),
+            section,
+            division,
+            size,
+            text_value(row, "address", 250, required=False),
+            municipality,
+            latitude,
+            longitude,
         )
 
     def _municipality(self, row, latitude, longitude):
@@ -249,25 +254,27 @@ class HiringRows:
     kind = ImportRun.Kind.HIRINGS
     columns = HIRING_COLUMNS
     model = MonthlyHiring
-    unique_fields = ["establishment", "month"]
-    update_fields = ["permanent", "fixed_term", "temporary"]
+    db_columns = ("establishment_id", "month", "permanent", "fixed_term", "temporary")
+    unique = ("establishment_id", "month")
+    update = ("permanent", "fixed_term", "temporary")
 
     def __init__(self, today=None):
         self.this_month = (today or timezone.localdate()).replace(day=1)
 
-    def key(self, instance):
-        return (instance.establishment_id, instance.month)
+    def key(self, values):
+        return values[:2]
 
     def parse(self, row):
+        """(identifier, month, permanent, fixed term, temporary), or RowProblem; the
+        identifier becomes the establishment's id in `resolve`."""
         _column_count(row, self.columns)
-        hiring = MonthlyHiring(
-            month=self._month(text_value(row, "month", 10)),
-            permanent=whole_number(row, "permanent"),
-            fixed_term=whole_number(row, "fixed_term"),
-            temporary=whole_number(row, "temporary"),
+        return (
+            _identifier(row),
+            date_value(self._month(text_value(row, "month", 10))),
+            whole_number(row, "permanent"),
+            whole_number(row, "fixed_term"),
+            whole_number(row, "temporary"),
         )
-        hiring.identifier = _identifier(row)
-        return hiring
 
     def _month(self, value):
         try:
@@ -283,20 +290,17 @@ class HiringRows:
     def resolve(self, batch):
         """Point each row at its establishment; rows whose identifier is unknown are
         returned as problems."""
-        identifiers = {hiring.identifier for _line, hiring in batch}
+        identifiers = {values[0] for _line, values in batch}
         ids = dict(
             Establishment.objects.filter(identifier__in=identifiers).values_list("identifier", "pk")
         )
         kept, problems = [], []
-        for line, hiring in batch:
-            hiring.establishment_id = ids.get(hiring.identifier)
-            if hiring.establishment_id is None:
-                reason = (
-                    f"unknown establishment {hiring.identifier!r} (import establishments first)"
-                )
-                problems.append((line, reason))
+        for line, (identifier, *rest) in batch:
+            if identifier in ids:
+                kept.append((line, (ids[identifier], *rest)))
             else:
-                kept.append((line, hiring))
+                reason = f"unknown establishment {identifier!r} (import establishments first)"
+                problems.append((line, reason))
         return kept, problems
 
 
@@ -387,14 +391,10 @@ class _Import:
         for bad_line, reason in problems:
             self.report.reject(bad_line, reason, self.on_error)
         # A key twice in one batch: the later row wins (and PostgreSQL needs it once).
-        unique = {self.rows_kind.key(instance): instance for _line, instance in kept}
+        kind = self.rows_kind
+        unique = {kind.key(values): values for _line, values in kept}
         with transaction.atomic():
-            self.rows_kind.model.objects.bulk_create(
-                list(unique.values()),
-                update_conflicts=True,
-                unique_fields=self.rows_kind.unique_fields,
-                update_fields=self.rows_kind.update_fields,
-            )
+            upsert(kind.model, kind.db_columns, unique.values(), kind.unique, kind.update)
             self.report.saved += len(kept)
             if run.pk:
                 run.last_committed_line = line

@@ -28,6 +28,7 @@ from django.db.models import Avg, F, Max, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
+from hidden_vacancies.bulk import delete_all, upsert
 from hidden_vacancies.models import (
     Establishment,
     FitRun,
@@ -199,12 +200,11 @@ def _id_batches(queryset, batch_size):
 
 def write_forecasts(last_month, seasonal, batch_size):
     """Pass 1: each establishment's level and recent hires (HiringForecast)."""
-    HiringForecast.objects.all().delete()
+    delete_all(HiringForecast)
     count = 0
     for ids in _id_batches(Establishment.objects.all(), batch_size):
         forecasts = _forecasts_for(ids, last_month, seasonal)
-        HiringForecast.objects.bulk_create(forecasts, batch_size=batch_size)
-        count += len(forecasts)
+        count += upsert(HiringForecast, FORECAST_COLUMNS, forecasts)
     return count
 
 
@@ -227,12 +227,15 @@ def _forecasts_for(ids, last_month, seasonal):
     ]
 
 
+FORECAST_COLUMNS = ("establishment_id", "level", "hires_last_24_months", "hires_last_12_months")
+
+
 def _forecast(pk, history, last_month, seasonal):
-    return HiringForecast(
-        establishment_id=pk,
-        level=smoothed_level(history, last_month, seasonal),
-        hires_last_24_months=sum(history.values()),
-        hires_last_12_months=sum(h for m, h in history.items() if m > last_month - 12),
+    return (
+        pk,
+        smoothed_level(history, last_month, seasonal),
+        sum(history.values()),
+        sum(h for m, h in history.items() if m > last_month - 12),
     )
 
 
@@ -266,7 +269,7 @@ def write_potentials(last_month, seasonal, batch_size):
     """Pass 2: scores and stars per establishment × occupation, replacing the old ones
     in one transaction."""
     peers, weights = peer_levels(), sector_weights()
-    HiringPotential.objects.all().delete()
+    delete_all(HiringPotential)
     count = 0
     for ids in _id_batches(HiringForecast.objects.all(), batch_size):
         rows = (
@@ -290,9 +293,22 @@ def write_potentials(last_month, seasonal, batch_size):
             for row in rows
             for potential in _potentials(row, last_month, seasonal, peers, weights)
         ]
-        HiringPotential.objects.bulk_create(potentials, batch_size=batch_size)
-        count += len(potentials)
+        count += upsert(HiringPotential, POTENTIAL_COLUMNS, potentials)
     return count
+
+
+POTENTIAL_COLUMNS = (
+    "occupation_id",
+    "establishment_id",
+    "score",
+    "stars",
+    "similar_hires_last_12_months",
+    "hires_last_12_months",
+    "latitude",
+    "longitude",
+    "section",
+    "size_band",
+)
 
 
 def _potentials(row, last_month, seasonal, peers, weights):
@@ -305,18 +321,9 @@ def _potentials(row, last_month, seasonal, peers, weights):
     potentials = []
     for occupation_id, weight in occupations:
         score = hiring_score(expected * weight)
+        stars = hiring_potential_stars(score)
+        similar = similar_hires(hires_12, weight)
         potentials.append(
-            HiringPotential(
-                occupation_id=occupation_id,
-                establishment_id=pk,
-                score=score,
-                stars=hiring_potential_stars(score),
-                similar_hires_last_12_months=similar_hires(hires_12, weight),
-                hires_last_12_months=hires_12,
-                latitude=lat,
-                longitude=lon,
-                section=section,
-                size_band=size,
-            )
+            (occupation_id, pk, score, stars, similar, hires_12, lat, lon, section, size)
         )
     return potentials
