@@ -235,3 +235,21 @@ def test_the_hiring_rows_check_months_against_today():
     assert rows._month("2025-06") == datetime.date(2025, 6, 1)
     with pytest.raises(Exception, match="in the future"):
         rows._month("2025-07")
+
+
+def test_the_plain_sql_upsert_gives_the_same_rows_as_copy(municipalities, monkeypatch):
+    from django.db import connection
+
+    from hidden_vacancies.bulk import upsert
+
+    rows = [tuple(establishment(n)[:6]) + (LYON_ID, LYON_LAT, LYON_LON) for n in range(5)]
+    columns, update = ESTABLISHMENT_COLUMNS, ESTABLISHMENT_COLUMNS[1:]
+    upsert(Establishment, columns, rows, ("identifier",), update)
+    by_copy = list(Establishment.objects.order_by("identifier").values_list("identifier", "name"))
+    Establishment.objects.all().delete()
+    monkeypatch.setattr(connection, "vendor", "sqlite")  # the multi-row INSERT path
+    upsert(Establishment, columns, rows, ("identifier",), update)
+    upsert(Establishment, columns, rows[:2], ("identifier",), update)
+    assert list(Establishment.objects.order_by("identifier").values_list("identifier", "name")) == (
+        by_copy
+    )
