@@ -11,12 +11,10 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 
-from content.models import Occupation
 from hidden_vacancies import search
 from hidden_vacancies.explanations import chance, explanation, sector_label, size_label
-from hidden_vacancies.lookup import MAX_GEONAMEID, suggest_places
-from hidden_vacancies.occupations import has_hiring_data, suggest_occupations
-from places.models import Municipality
+from hidden_vacancies.lookup import MAX_GEONAMEID, municipality_by_id, suggest_places
+from hidden_vacancies.occupations import has_hiring_data, occupation_by_code, suggest_occupations
 from portal.ratelimit import hit
 
 DEFAULT_REQUESTS_PER_MINUTE = 120
@@ -173,10 +171,10 @@ def search_establishments(
     occupation: by default a score-weighted shuffle that changes daily, or nearest first."""
     if limited := _over_limit(request):
         return limited
-    found = Occupation.objects.filter(code=occupation).first()
+    found = occupation_by_code(occupation)
     if found is None:
         return _not_found(request, f"No ISCO-08 unit group has the code {occupation}.")
-    municipality = Municipality.objects.filter(pk=place).first()
+    municipality = municipality_by_id(place)
     if municipality is None:
         return _not_found(request, f"No municipality has the id {place}.")
     query = search.Query(

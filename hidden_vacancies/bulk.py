@@ -77,3 +77,11 @@ def delete_all(model):
 def date_value(day):
     """A date as the database driver wants it (a string for SQLite)."""
     return connection.ops.adapt_datefield_value(day)
+
+
+def analyze(model):
+    """Refresh PostgreSQL's statistics of a table just rewritten, so searches are
+    planned for what it now holds (autovacuum would, but later)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")

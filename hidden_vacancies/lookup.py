@@ -1,11 +1,24 @@
 """Finding the municipality a person means: its GeoNames id, or its name typed with or
 without accents; the biggest of several with the same name, the others offered."""
 
+from django.core.cache import cache
+
 from places.geo import fold
 from places.models import Municipality
 
 SUGGESTIONS = 10
 MAX_GEONAMEID = 2**31 - 1
+
+
+def municipality_by_id(pk):
+    """The municipality with this GeoNames id, or None (kept an hour: a search asks for
+    the same few places all day)."""
+    key = f"hidden_vacancies:municipality:{pk}"
+    found = cache.get(key)
+    if found is None:
+        found = Municipality.objects.filter(pk=pk).first() or False
+        cache.set(key, found, 3600)
+    return found or None
 
 
 def suggest_places(text, limit=SUGGESTIONS):
@@ -24,7 +37,7 @@ def resolve_place(text):
         number = int(text)
         if number > MAX_GEONAMEID:
             return None, []
-        return Municipality.objects.filter(pk=number).first(), []
+        return municipality_by_id(number), []
     same_name = list(
         Municipality.objects.filter(search_name=fold(text)).order_by("-population")[:SUGGESTIONS]
     )

@@ -13,7 +13,8 @@ from hidden_vacancies.scoring import MIN_WEIGHT
 from places.geo import fold
 
 CODE = re.compile(r"^\s*(\d{4})\b")
-TITLES_CACHE_KEY = "hidden_vacancies:isco_titles"
+TITLES_CACHE_KEY = "hidden_vacancies:isco_unit_groups"
+MAPPED_CACHE_KEY = "hidden_vacancies:mapped_occupations"
 SUGGESTIONS = 10
 
 
@@ -23,13 +24,29 @@ class Suggestion:
     label: str
 
 
+def _unit_groups():
+    """{code: (id, title)} of the 436 ISCO-08 unit groups (they change only by
+    migration, so they are kept an hour)."""
+    groups = cache.get(TITLES_CACHE_KEY)
+    if groups is None:
+        rows = Occupation.objects.values_list("code", "pk", "title")
+        groups = {code: (pk, title) for code, pk, title in rows}
+        cache.set(TITLES_CACHE_KEY, groups, 3600)
+    return groups
+
+
 def isco_titles():
-    """{code: title} of the 436 ISCO-08 unit groups (they change only by migration)."""
-    titles = cache.get(TITLES_CACHE_KEY)
-    if titles is None:
-        titles = dict(Occupation.objects.values_list("code", "title"))
-        cache.set(TITLES_CACHE_KEY, titles, 3600)
-    return titles
+    """{code: title} of the ISCO-08 unit groups."""
+    return {code: title for code, (_pk, title) in _unit_groups().items()}
+
+
+def occupation_by_code(code):
+    """The Occupation with this code, or None, without a query (an unsaved-looking but
+    complete instance, for reading)."""
+    found = _unit_groups().get(code)
+    if found is None:
+        return None
+    return Occupation(pk=found[0], code=code, title=found[1])
 
 
 def _labels():
@@ -68,18 +85,23 @@ def resolve_occupation(text):
     otherwise the single match, or None and the candidates to choose from."""
     match = CODE.match(text or "")
     if match:
-        return Occupation.objects.filter(code=match.group(1)).first(), []
+        return occupation_by_code(match.group(1)), []
     candidates = suggest_occupations(text)
     codes = {suggestion.code for suggestion in candidates}
     exact = [s for s in candidates if fold(s.label) == fold(text)]
     if exact or len(codes) == 1:
-        chosen = (exact or candidates)[0].code
-        return Occupation.objects.filter(code=chosen).first(), []
+        return occupation_by_code((exact or candidates)[0].code), []
     return None, candidates
 
 
 def has_hiring_data(occupation):
-    return OccupationSector.objects.filter(occupation=occupation, weight__gte=MIN_WEIGHT).exists()
+    """Whether the mapping covers the occupation (kept five minutes: staff may edit it)."""
+    mapped = cache.get(MAPPED_CACHE_KEY)
+    if mapped is None:
+        rows = OccupationSector.objects.filter(weight__gte=MIN_WEIGHT).values_list("occupation")
+        mapped = {pk for (pk,) in rows}
+        cache.set(MAPPED_CACHE_KEY, mapped, 300)
+    return occupation.pk in mapped
 
 
 def related_with_data(occupation, limit=5):

@@ -28,7 +28,7 @@ from django.db.models import Avg, F, Max, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
-from hidden_vacancies.bulk import delete_all, upsert
+from hidden_vacancies.bulk import analyze, delete_all, upsert
 from hidden_vacancies.models import (
     Establishment,
     FitRun,
@@ -150,8 +150,12 @@ def fit_hiring_potential(batch_size=BATCH_SIZE):
         seasonal = division_seasonality(last_month)
         run.establishments = write_forecasts(last_month, seasonal, batch_size)
         run.potentials = write_potentials(last_month, seasonal, batch_size)
+        analyze(HiringPotential)
     run.finished_at = timezone.now()
     run.save()
+    from hidden_vacancies.search import forget_latest_fit
+
+    forget_latest_fit()  # searches now use the new scores
     return run
 
 

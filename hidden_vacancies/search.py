@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import BigIntegerField, F, FloatField, Value
+from django.db.models import BigIntegerField, Count, F, FloatField, Value, Window
 from django.db.models.functions import Cast, Ln, Mod
 
 from hidden_vacancies.models import FitRun, HiringPotential
@@ -148,8 +148,8 @@ def _query_key(query):
 
 
 def _search(query, day):
-    potentials = candidates(query)
-    count = potentials.count()
+    """One query: the page's rows, each carrying the count of all the matches."""
+    potentials = candidates(query).annotate(total=Window(Count("*")))
     start = (query.page - 1) * PAGE_SIZE
     rows = ordered(potentials, query.order, day)[start : start + PAGE_SIZE].values_list(
         "establishment_id",
@@ -167,9 +167,25 @@ def _search(query, day):
         "stars",
         "similar_hires_last_12_months",
         "hires_last_12_months",
+        "total",
     )
-    return Page([Result(*row) for row in rows], count, query.page)
+    rows = list(rows)
+    # Past the last page there is no row to carry the count.
+    count = rows[0][-1] if rows else candidates(query).count()
+    return Page([Result(*row[:-1]) for row in rows], count, query.page)
+
+
+LATEST_FIT_CACHE_KEY = "hidden_vacancies:latest_fit"
 
 
 def latest_fit_id():
-    return FitRun.objects.exclude(finished_at=None).values_list("pk", flat=True).first() or 0
+    """The last finished fit (kept a minute; the fit itself updates it at once)."""
+    fit = cache.get(LATEST_FIT_CACHE_KEY)
+    if fit is None:
+        fit = FitRun.objects.exclude(finished_at=None).values_list("pk", flat=True).first() or 0
+        cache.set(LATEST_FIT_CACHE_KEY, fit, 60)
+    return fit
+
+
+def forget_latest_fit():
+    cache.delete(LATEST_FIT_CACHE_KEY)

@@ -32,12 +32,19 @@ OPTIONS_CACHE_KEY = "hidden_vacancies:occupation_options"
 
 def search_page(request):
     form = SearchForm(request.GET or None)
-    context = {"form": form, "service": request.microservice}
+    context = {"form": form, "service": request.microservice, "selected": _selected(form)}
     if form.is_bound and form.is_valid():
         context.update(_results(request, form))
     context["occupation_options"] = _occupation_options()
     context["guide_url"] = spontaneous_application_guide_url(request)
     return render(request, "hidden_vacancies/search.html", context)
+
+
+def _selected(form):
+    """The filters' chosen values, as the page's plain <select> elements show them
+    (Django's widget templates cost more than the rest of the page)."""
+    data = form.data if form.is_bound else {}
+    return {name: data.get(name, "") for name in ("size", "sector", "order")}
 
 
 def _results(request, form):

@@ -147,4 +147,5 @@ def test_results_are_kept_until_the_scores_are_refitted(around_lyon, cooks):
     establishments[0].delete()
     assert search.search(query, DAY).count == 30  # from the cache
     FitRun.objects.create(finished_at=datetime.datetime(2026, 3, 2, tzinfo=datetime.UTC))
+    search.forget_latest_fit()  # as the fit does when it finishes
     assert search.search(query, DAY).count == 29
