@@ -1,0 +1,1 @@
+"""Importing the trainings catalogue and the return-to-work outcomes from CSV files."""

@@ -1,0 +1,11 @@
+from training_finder.imports.outcomes import OutcomeImporter
+from training_finder.management.commands._importing import ImportCommand
+
+
+class Command(ImportCommand):
+    help = (
+        "Import or update trainings' return-to-work outcomes from a CSV file (schema in "
+        "docs/training-finder.md); import the trainings first."
+    )
+    importer_class = OutcomeImporter
+    what = "outcomes"

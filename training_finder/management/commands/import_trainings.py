@@ -1,0 +1,11 @@
+from training_finder.imports.trainings import TrainingImporter
+from training_finder.management.commands._importing import ImportCommand
+
+
+class Command(ImportCommand):
+    help = (
+        "Import or update trainings from a CSV file (schema in docs/training-finder.md): "
+        "streamed, every row checked, bad rows reported by line, resumable."
+    )
+    importer_class = TrainingImporter
+    what = "trainings"
