@@ -86,12 +86,14 @@ def resolve_occupation(text):
     match = CODE.match(text or "")
     if match:
         return occupation_by_code(match.group(1)), []
-    candidates = suggest_occupations(text)
-    codes = {suggestion.code for suggestion in candidates}
+    candidates = suggest_occupations(text, limit=3 * SUGGESTIONS)
     exact = [s for s in candidates if fold(s.label) == fold(text)]
-    if exact or len(codes) == 1:
+    by_code = {}
+    for suggestion in candidates:
+        by_code.setdefault(suggestion.code, suggestion)  # one choice per occupation
+    if exact or len(by_code) == 1:
         return occupation_by_code((exact or candidates)[0].code), []
-    return None, candidates
+    return None, list(by_code.values())[:SUGGESTIONS]
 
 
 def has_hiring_data(occupation):

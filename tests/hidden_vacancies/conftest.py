@@ -4,14 +4,19 @@ made by hand, and the service switched on in the store."""
 import csv
 import datetime
 import math
+from importlib import import_module
 
 import pytest
+from django.apps import apps as django_apps
 
 from content.models import Occupation
+from hidden_vacancies.mapping import ensure_seed_mapping
 from hidden_vacancies.models import Establishment, HiringPotential, MonthlyHiring
 from places.geo import EARTH_RADIUS_KM
 from places.models import Municipality
 from services_store.models import LifecycleState, Service
+
+load_unit_groups = import_module("content.migrations.0003_load_isco08").load_unit_groups
 
 SLUG = "hidden-vacancies"
 URL = f"/en/services/{SLUG}/"
@@ -19,8 +24,22 @@ API = f"{URL}api/v1/"
 LYON = {"geonameid": 2996944, "name": "Lyon", "latitude": 45.74846, "longitude": 4.84671}
 
 
+@pytest.fixture(autouse=True)
+def _migration_rows(locales):
+    """What migrations put in the database and a transactional test elsewhere may have
+    flushed: the ISCO-08 occupations, the seed mapping and the service's store record."""
+    if not Occupation.objects.exists():
+        load_unit_groups(django_apps, None)
+    ensure_seed_mapping()
+    Service.objects.get_or_create(slug=SLUG)
+
+
 @pytest.fixture
 def municipalities(db):
+    return make_municipalities()
+
+
+def make_municipalities():
     """Lyon and Villeurbanne (region 84), Paris (11), and two towns called Saint-Denis."""
     rows = [
         (2996944, "Lyon", "84", 45.74846, 4.84671, 472317),
