@@ -3,10 +3,14 @@
 predictions behind them are never exposed. Every client is rate-limited
 (portal/ratelimit.py); bad input gets a 4xx with a message, never a 5xx."""
 
+import json
 from typing import Annotated, Literal
 
 from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
@@ -187,12 +191,27 @@ def search_establishments(
         order,
         page,
     )
-    return _search_out(found, municipality, query)
+    return _search_response(found, municipality, query)
 
 
-def _search_out(occupation, municipality, query):
+def _search_response(occupation, municipality, query):
+    """The answer as JSON, kept with the page of results it comes from (same fit, same
+    day) in each language. Built from `SearchOut`'s fields and checked against it by the
+    tests; returned as bytes, since validating the same answer again on every request
+    cost as much as the rest of the request."""
+    day = timezone.localdate()
+    fit, language = search.latest_fit_id(), get_language()
+    key = f"hidden_vacancies:api:{fit}:{day}:{language}:{search.query_key(query)}"
+    body = cache.get(key)
+    if body is None:
+        body = json.dumps(_search_out(occupation, municipality, query, day)).encode()
+        cache.set(key, body, search.RESULTS_CACHE_SECONDS)
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
+
+
+def _search_out(occupation, municipality, query, day):
     with_data = has_hiring_data(occupation)
-    page = search.search(query, timezone.localdate()) if with_data else None
+    page = search.search(query, day) if with_data else None
     return {
         "occupation": {"code": occupation.code, "title": occupation.title},
         "place": {

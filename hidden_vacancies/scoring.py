@@ -28,7 +28,7 @@ from django.db.models import Avg, F, Max, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
-from hidden_vacancies.bulk import analyze, delete_all, upsert
+from hidden_vacancies.bulk import analyze, append, delete_all, move, staging, upsert
 from hidden_vacancies.models import (
     Establishment,
     FitRun,
@@ -271,34 +271,42 @@ def sector_weights():
 @transaction.atomic
 def write_potentials(last_month, seasonal, batch_size):
     """Pass 2: scores and stars per establishment × occupation, replacing the old ones
-    in one transaction."""
+    in one transaction. They are staged, then written sorted by occupation and latitude,
+    so that the rows one search reads lie together on disk (a search then reads a few
+    hundred pages instead of one page per row)."""
     peers, weights = peer_levels(), sector_weights()
-    delete_all(HiringPotential)
     count = 0
-    for ids in _id_batches(HiringForecast.objects.all(), batch_size):
-        rows = (
-            HiringForecast.objects.filter(pk__gte=ids[0], pk__lte=ids[-1])
-            .values_list(
-                "establishment_id",
-                "level",
-                "hires_last_24_months",
-                "hires_last_12_months",
-                "establishment__division",
-                "establishment__section",
-                "establishment__size_band",
-                "establishment__municipality__region",
-                "establishment__latitude",
-                "establishment__longitude",
-            )
-            .iterator(chunk_size=batch_size)
-        )
-        potentials = [
-            potential
-            for row in rows
-            for potential in _potentials(row, last_month, seasonal, peers, weights)
-        ]
-        count += upsert(HiringPotential, POTENTIAL_COLUMNS, potentials)
+    with staging(HiringPotential, POTENTIAL_COLUMNS) as stage:
+        for ids in _id_batches(HiringForecast.objects.all(), batch_size):
+            potentials = [
+                potential
+                for row in _forecast_rows(ids, batch_size)
+                for potential in _potentials(row, last_month, seasonal, peers, weights)
+            ]
+            append(stage, POTENTIAL_COLUMNS, potentials)
+            count += len(potentials)
+        delete_all(HiringPotential)
+        move(stage, HiringPotential, POTENTIAL_COLUMNS, order=("occupation_id", "latitude"))
     return count
+
+
+def _forecast_rows(ids, batch_size):
+    return (
+        HiringForecast.objects.filter(pk__gte=ids[0], pk__lte=ids[-1])
+        .values_list(
+            "establishment_id",
+            "level",
+            "hires_last_24_months",
+            "hires_last_12_months",
+            "establishment__division",
+            "establishment__section",
+            "establishment__size_band",
+            "establishment__municipality__region",
+            "establishment__latitude",
+            "establishment__longitude",
+        )
+        .iterator(chunk_size=batch_size)
+    )
 
 
 POTENTIAL_COLUMNS = (

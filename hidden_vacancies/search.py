@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.db.models import BigIntegerField, Count, F, FloatField, Value, Window
 from django.db.models.functions import Cast, Ln, Mod
 
-from hidden_vacancies.models import FitRun, HiringPotential
+from hidden_vacancies.models import Establishment, FitRun, HiringPotential
 from places.geo import within
 
 PAGE_SIZE = 20
@@ -53,8 +53,11 @@ def shuffle_key(establishment_id, score, seed):
 
 def _shuffle_key_sql(seed):
     pk = Cast(F("establishment_id"), BigIntegerField())
-    first = Mod(pk * Value(MULTIPLIER) + Value(seed), Value(PRIME))
-    second = Mod(first * first + Value(seed), Value(PRIME))
+    # Integer arithmetic throughout (left to itself, Django would compute MOD in
+    # PostgreSQL's slow numeric type).
+    integer = BigIntegerField()
+    first = Mod(pk * Value(MULTIPLIER) + Value(seed), Value(PRIME), output_field=integer)
+    second = Mod(first * first + Value(seed), Value(PRIME), output_field=integer)
     number = (Cast(second, FloatField()) + Value(1.0)) / Value(float(PRIME + 1))
     return Ln(number) / Cast(F("score"), FloatField())
 
@@ -135,7 +138,7 @@ def ordered(potentials, order, day):
 def search(query, day):
     """One page of results, kept in the cache until the scores are refitted (the key
     holds the fit and the day)."""
-    key = f"hidden_vacancies:search:{latest_fit_id()}:{day.isoformat()}:{_query_key(query)}"
+    key = f"hidden_vacancies:search:{latest_fit_id()}:{day.isoformat()}:{query_key(query)}"
     page = cache.get(key)
     if page is None:
         page = _search(query, day)
@@ -143,36 +146,63 @@ def search(query, day):
     return page
 
 
-def _query_key(query):
+def query_key(query):
     return hashlib.sha256(repr(query).encode()).hexdigest()[:32]
 
 
 def _search(query, day):
-    """One query: the page's rows, each carrying the count of all the matches."""
+    """Two queries: the page's scores (each row carrying the count of all matches),
+    read from the potentials alone, then those establishments' details."""
     potentials = candidates(query).annotate(total=Window(Count("*")))
     start = (query.page - 1) * PAGE_SIZE
-    rows = ordered(potentials, query.order, day)[start : start + PAGE_SIZE].values_list(
-        "establishment_id",
-        "establishment__identifier",
-        "establishment__name",
-        "establishment__address",
-        "establishment__municipality__name",
-        "section",
-        "establishment__division",
-        "size_band",
-        "latitude",
-        "longitude",
-        "distance_km",
-        "score",
-        "stars",
-        "similar_hires_last_12_months",
-        "hires_last_12_months",
-        "total",
+    rows = list(
+        ordered(potentials, query.order, day)[start : start + PAGE_SIZE].values_list(
+            "establishment_id",
+            "section",
+            "size_band",
+            "latitude",
+            "longitude",
+            "distance_km",
+            "score",
+            "stars",
+            "similar_hires_last_12_months",
+            "hires_last_12_months",
+            "total",
+        )
     )
-    rows = list(rows)
     # Past the last page there is no row to carry the count.
     count = rows[0][-1] if rows else candidates(query).count()
-    return Page([Result(*row[:-1]) for row in rows], count, query.page)
+    details = _details([row[0] for row in rows])
+    return Page([_result(row, details[row[0]]) for row in rows], count, query.page)
+
+
+def _details(ids):
+    rows = Establishment.objects.filter(pk__in=ids).values_list(
+        "pk", "identifier", "name", "address", "municipality__name", "division"
+    )
+    return {pk: rest for pk, *rest in rows}
+
+
+def _result(row, details):
+    pk, section, size, lat, lon, distance, score, stars, similar, hires, _total = row
+    identifier, name, address, municipality, division = details
+    return Result(
+        pk,
+        identifier,
+        name,
+        address,
+        municipality,
+        section,
+        division,
+        size,
+        lat,
+        lon,
+        distance,
+        score,
+        stars,
+        similar,
+        hires,
+    )
 
 
 LATEST_FIT_CACHE_KEY = "hidden_vacancies:latest_fit"

@@ -59,8 +59,28 @@ def _results(request, form):
     }
     if not has_hiring_data(occupation):
         return {**links, "no_data": True, "related": related_with_data(occupation)}
-    page = search.search(query, timezone.localdate())
-    return {**links, "page": page, "results": [describe(result) for result in page.results]}
+    day = timezone.localdate()
+    page = search.search(query, day)
+    return {
+        **links,
+        "page": page,
+        "results": LazyResults(page),
+        "cache_key": f"{search.latest_fit_id()}:{day}:{search.query_key(query)}",
+    }
+
+
+class LazyResults:
+    """The result cards, worked out only when the template renders them (not when it
+    finds them in its fragment cache)."""
+
+    def __init__(self, page):
+        self.page = page
+
+    def __bool__(self):
+        return bool(self.page.results)
+
+    def __iter__(self):
+        return (describe(result) for result in self.page.results)
 
 
 def describe(result):

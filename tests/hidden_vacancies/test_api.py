@@ -7,6 +7,7 @@ from django.test import override_settings
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hidden_vacancies.api import SearchOut
 from tests.hidden_vacancies.conftest import API, add_potential, make_establishment
 
 pytestmark = pytest.mark.django_db
@@ -100,6 +101,8 @@ def test_a_search_gives_scores_and_explanations_not_predictions(client, restaura
         "label": "Hotels, restaurants and catering",
     }
     assert not {"level", "expected", "forecast", "prediction"} & set(result)
+    # The answer is sent as prepared JSON: it must still be what the schema says.
+    SearchOut.model_validate(body)
 
 
 def test_an_occupation_without_data_is_said_not_hidden(client, restaurant):
