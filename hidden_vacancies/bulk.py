@@ -106,6 +106,14 @@ def delete_all(model):
         cursor.execute(f"DELETE FROM {quote(table_of(model))}")  # noqa: S608
 
 
+def lock_for_transaction(key):
+    """On PostgreSQL, wait until no other transaction holds `key` (an integer), and hold
+    it until this one ends: two fits started at once then run one after the other."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
 def analyze(model):
     """Refresh PostgreSQL's statistics of a table just rewritten, so searches are
     planned for what it now holds (autovacuum would, but later)."""

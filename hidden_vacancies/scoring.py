@@ -28,7 +28,15 @@ from django.db.models import Avg, F, Max, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
-from hidden_vacancies.bulk import analyze, append, delete_all, move, staging, upsert
+from hidden_vacancies.bulk import (
+    analyze,
+    append,
+    delete_all,
+    lock_for_transaction,
+    move,
+    staging,
+    upsert,
+)
 from hidden_vacancies.models import (
     Establishment,
     FitRun,
@@ -52,6 +60,7 @@ STAR_THRESHOLDS = (20, 40, 60, 80)  # the score where 2, 3, 4 and 5 stars start
 # Pairs (establishment, occupation) are stored only for mapping weights at least this.
 MIN_WEIGHT = 0.05
 BATCH_SIZE = 5000
+FIT_LOCK = 720601  # advisory lock key: one rewrite of the scores at a time
 
 
 def month_index(day):
@@ -274,6 +283,7 @@ def write_potentials(last_month, seasonal, batch_size):
     in one transaction. They are staged, then written sorted by occupation and latitude,
     so that the rows one search reads lie together on disk (a search then reads a few
     hundred pages instead of one page per row)."""
+    lock_for_transaction(FIT_LOCK)
     peers, weights = peer_levels(), sector_weights()
     count = 0
     with staging(HiringPotential, POTENTIAL_COLUMNS) as stage:
