@@ -30,6 +30,7 @@ MODEL_PERMISSIONS = {
         # Service teams are staff, usually Editors: they see the store's services and
         # write their own service's go-live request (services_store/admin_views.py).
         "services_store.view_service",
+        "services_store.view_goliverequest",
         "services_store.add_goliverequest",
         "services_store.change_goliverequest",
     ],
@@ -52,6 +53,11 @@ MODEL_PERMISSIONS = {
         "webinars.add_subjectcategory",
         "webinars.change_subjectcategory",
         "webinars.delete_subjectcategory",
+        # As for Editors: a service team may include Publishers.
+        "services_store.view_service",
+        "services_store.view_goliverequest",
+        "services_store.add_goliverequest",
+        "services_store.change_goliverequest",
     ],
     MODERATORS: ["wagtailadmin.access_admin"],
     MANAGERS: [
@@ -68,6 +74,7 @@ MODEL_PERMISSIONS = {
         "services_store.view_goliverequest",
         "services_store.add_goliverequest",
         "services_store.change_goliverequest",
+        "services_store.delete_goliverequest",
         "services_store.publish_goliverequest",
         "services_store.lock_goliverequest",
         "services_store.unlock_goliverequest",
@@ -75,6 +82,7 @@ MODEL_PERMISSIONS = {
         "services_store.add_servicereview",
         "services_store.view_servicesuggestion",
         "services_store.change_servicesuggestion",
+        "services_store.delete_servicesuggestion",
     ],
 }
 

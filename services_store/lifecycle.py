@@ -55,7 +55,9 @@ def _move(service, to_state, by, reason):
     service.state_changed_at = timezone.now()
     if to_state == LifecycleState.LIVE:
         service.next_review = service.review_due_after(timezone.localdate())
-        service.hidden_for_review = False
+    # Only a live service is hidden for an overdue review; back in beta it is listed as
+    # beta, and going live again starts a new review cycle.
+    service.hidden_for_review = False
     service.save()
     log(
         instance=service,

@@ -14,6 +14,7 @@ from content.demo import pages as demo
 from content.models import HomePage
 from podcasts.demo import ensure_podcast_demo
 from portal.models import CounsellorContact
+from services_store import demo as store_demo
 from tests.factories import (
     CounsellorContactFactory,
     HomeEntryPointFactory,
@@ -54,8 +55,7 @@ def build_default_language_demo(created):
     snippets before the pages that use them."""
     home = _ensure_home(created)
     sections = [
-        _ensure_information_page(home, slug, page, created, show_in_menus=True)
-        for slug, _title, _summary, page in demo.SECTIONS
+        _ensure_section(home, slug, page, created) for slug, _title, _summary, page in demo.SECTIONS
     ]
     _ensure_entry_points(home, sections, created)
     footer = [
@@ -70,6 +70,7 @@ def build_default_language_demo(created):
     ensure_podcast_demo(podcast_section, created)
     webinars_section = next(page for page in sections if page.slug == "webinars")
     webinars = webinar_demo.ensure_webinar_demo(webinars_section, created)
+    store_demo.ensure_store_demo(home, created)
     everywhere = [home, *sections, *footer, contact, *terms]
     return [
         *[(instance, None) for instance in everywhere],
@@ -102,6 +103,14 @@ def _ensure_home(created):
         old_root.delete()  # Wagtail's "Welcome to your new Wagtail site!" page
     created.append(home)
     return home
+
+
+def _ensure_section(home, slug, data, created):
+    """A main-menu section: an information page, except the online services, whose
+    section is the service store's catalogue."""
+    if slug == store_demo.STORE_SLUG:
+        return store_demo.ensure_store_page(home, created)
+    return _ensure_information_page(home, slug, data, created, show_in_menus=True)
 
 
 def _ensure_information_page(parent, slug, data, created, show_in_menus=False):

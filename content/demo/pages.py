@@ -92,7 +92,7 @@ SECTIONS = [
         },
     ),
     (
-        "services",
+        "online-services",
         "Online services",
         "Small tools built by our staff: find companies that are hiring, choose a training.",
         {

@@ -22,7 +22,7 @@ def test_every_language_has_the_whole_demo_site(demo_content):
             "guidance",
             "podcast",
             "webinars",
-            "services",
+            "online-services",
             "about",
             "privacy",
             "accessibility",

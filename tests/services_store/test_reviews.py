@@ -28,6 +28,8 @@ GREEN = dict.fromkeys(reviews.ServiceReview.RATED_POINTS, Rating.GREEN)
 
 @pytest.fixture
 def service(users_by_role):
+    # Only this service is live here (the demo content may hold others; rolled back).
+    Service.objects.filter(state=LifecycleState.LIVE).update(state=LifecycleState.BETA)
     owner = UserFactory(username="amelie", email="amelie@pes.example.org", groups=["Editors"])
     users_by_role["Managers"].email = "manager@pes.example.org"
     users_by_role["Managers"].save()
@@ -104,9 +106,13 @@ def test_a_review_that_keeps_the_service_brings_it_back_and_starts_a_new_cycle(
 
 def test_adjust_sends_the_service_back_to_beta_and_retire_closes_it(service, users_by_role):
     manager = users_by_role["Managers"]
+    reviews.run_review_job(datetime.date(2026, 8, 10))  # overdue past its grace: hidden
+    service.refresh_from_db()
+    assert service.hidden_for_review
     reviews.record_review(service, manager, GREEN, Decision.ADJUST, actions="Fix the map.")
     service.refresh_from_db()
     assert service.state == LifecycleState.BETA
+    assert not service.hidden_for_review  # listed again, as a beta
     with pytest.raises(TransitionRefused, match="Only live"):
         reviews.record_review(service, manager, GREEN, Decision.KEEP)
     Service.objects.filter(pk=service.pk).update(state=LifecycleState.LIVE)

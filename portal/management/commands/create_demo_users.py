@@ -31,6 +31,7 @@ class Command(BaseCommand):
             user.save()
             user.groups.set([Group.objects.get(name=role)])
             rows.append((role.rstrip("s"), username))
+        rows += self._service_team(User)
         admin, _ = User.objects.get_or_create(
             username="admin", defaults={"email": "admin@example.org"}
         )
@@ -39,6 +40,18 @@ class Command(BaseCommand):
         admin.save()
         rows.append(("Administrator", "admin"))
         self._print(rows)
+
+    def _service_team(self, User):
+        """The demo service team (Editors who build micro-services), made by the store's
+        demo content: they may log in too, to try the go-live request."""
+        from services_store.demo import TEAM
+
+        rows = []
+        for user in User.objects.filter(username__in=TEAM):
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+            rows.append((f"Service {TEAM[user.username][2].replace('_', ' ')}", user.username))
+        return rows
 
     def _print(self, rows):
         self.stdout.write("\nDemo logins at http://127.0.0.1:8000/admin/")
