@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
@@ -96,34 +96,37 @@ class SearchOut(Schema):
 
 # What each parameter must be, said the same way whatever pydantic found wrong.
 EXPECTED = {
-    "occupation": "an ISCO-08 unit group code, four digits (e.g. 5120)",
-    "place": "the GeoNames id of a municipality, a whole number (see /places?q=)",
-    "radius": f"a whole number of km from {search.MIN_RADIUS_KM} to {search.MAX_RADIUS_KM}",
-    "page": f"a page number from 1 to {search.MAX_PAGE}",
-    "size": "one of micro, small, medium, large",
-    "sector": "an ISIC Rev.4 section letter, A to U",
-    "order": "shuffle or distance",
-    "q": "some text, at most 100 characters",
+    "occupation": gettext_lazy(
+        "occupation must be an ISCO-08 unit group code, four digits (e.g. 5120)"
+    ),
+    "place": gettext_lazy(
+        "place must be the GeoNames id of a municipality, a whole number (see /places?q=)"
+    ),
+    "radius": gettext_lazy("radius must be a whole number of km from %(low)s to %(high)s"),
+    "page": gettext_lazy("page must be a page number from 1 to %(high)s"),
+    "size": gettext_lazy("size must be one of micro, small, medium, large"),
+    "sector": gettext_lazy("sector must be an ISIC Rev.4 section letter, A to U"),
+    "order": gettext_lazy("order must be shuffle or distance"),
+    "q": gettext_lazy("q must be some text, at most 100 characters"),
 }
+BOUNDS = {"low": search.MIN_RADIUS_KM, "high": search.MAX_RADIUS_KM}
 
 
 @api.exception_handler(ValidationError)
 def invalid_request(request, exc):
     errors = [_field_error(error) for error in exc.errors]
-    detail = "; ".join(f"{error['field']} must be {error['expected']}" for error in errors)
-    return api.create_response(
-        request, {"detail": f"Invalid request. {detail}", "errors": errors}, status=422
-    )
+    detail = _("Invalid request: %(problems)s.") % {
+        "problems": "; ".join(error["expected"] for error in errors)
+    }
+    return api.create_response(request, {"detail": detail, "errors": errors}, status=422)
 
 
 def _field_error(error):
     location = [str(part) for part in error.get("loc", ())]
     name = location[-1] if location else ""
-    return {
-        "field": name,
-        "expected": EXPECTED.get(name, "valid"),
-        "message": error.get("msg", ""),
-    }
+    bounds = {**BOUNDS, "high": search.MAX_PAGE} if name == "page" else BOUNDS
+    expected = str(EXPECTED[name]) % bounds if name in EXPECTED else _("%s is not valid") % name
+    return {"field": name, "expected": expected, "message": error.get("msg", "")}
 
 
 def _over_limit(request):
@@ -134,7 +137,10 @@ def _over_limit(request):
         return None
     response = api.create_response(
         request,
-        {"detail": f"Too many requests: at most {limit} a minute. Try again in a minute."},
+        {
+            "detail": _("Too many requests: at most %(limit)s a minute. Try again in a minute.")
+            % {"limit": limit}
+        },
         status=429,
     )
     response["Retry-After"] = "60"
@@ -177,10 +183,11 @@ def search_establishments(
         return limited
     found = occupation_by_code(occupation)
     if found is None:
-        return _not_found(request, f"No ISCO-08 unit group has the code {occupation}.")
+        message = _("No ISCO-08 unit group has the code %(code)s.") % {"code": occupation}
+        return _not_found(request, message)
     municipality = municipality_by_id(place)
     if municipality is None:
-        return _not_found(request, f"No municipality has the id {place}.")
+        return _not_found(request, _("No municipality has the id %(id)s.") % {"id": place})
     query = search.Query(
         found.pk,
         municipality.latitude,

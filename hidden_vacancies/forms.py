@@ -51,7 +51,8 @@ class SearchForm(forms.Form):
         ],
         required=False,
     )
-    page = forms.IntegerField(min_value=1, max_value=search.MAX_PAGE, required=False)
+    # Only links set the page: a page out of range shows the nearest one, not an error.
+    page = forms.CharField(required=False, max_length=10)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,6 +78,11 @@ class SearchForm(forms.Form):
             raise forms.ValidationError(_("We do not know this place. Check the spelling."))
         self.other_places = others
         return municipality
+
+    def clean_page(self):
+        value = self.cleaned_data.get("page") or ""
+        number = int(value) if value.isascii() and value.isdigit() else 1
+        return min(max(number, 1), search.MAX_PAGE)
 
     def query(self):
         data = self.cleaned_data

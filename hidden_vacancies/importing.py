@@ -157,7 +157,7 @@ def text_value(row, name, max_length, required=True):
 
 def whole_number(row, name, maximum=MAX_HIRES):
     value = (row.get(name) or "0").strip() or "0"
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise RowProblem(f"{name} must be a whole number of 0 or more, not {value!r}")
     number = int(value)
     if number > maximum:
@@ -229,7 +229,7 @@ class EstablishmentRows:
 
     def _municipality(self, row, latitude, longitude):
         value = text_value(row, "municipality_id", 12)
-        if not value.isdigit() or int(value) not in self.municipalities:
+        if not (value.isascii() and value.isdigit()) or int(value) not in self.municipalities:
             raise RowProblem(f"municipality_id {value!r} is not a known municipality (GeoNames id)")
         centre = self.municipalities[int(value)]
         away = distance_km(latitude, longitude, *centre)

@@ -33,7 +33,7 @@ def resolve_place(text):
     text = (text or "").strip()
     if "\x00" in text or not text:
         return None, []
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         number = int(text)
         if number > MAX_GEONAMEID:
             return None, []

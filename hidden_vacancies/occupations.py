@@ -12,7 +12,7 @@ from hidden_vacancies.models import OccupationSector
 from hidden_vacancies.scoring import MIN_WEIGHT
 from places.geo import fold
 
-CODE = re.compile(r"^\s*(\d{4})\b")
+CODE = re.compile(r"^\s*([0-9]{4})\b")
 TITLES_CACHE_KEY = "hidden_vacancies:isco_unit_groups"
 MAPPED_CACHE_KEY = "hidden_vacancies:mapped_occupations"
 SUGGESTIONS = 10

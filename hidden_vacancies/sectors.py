@@ -64,7 +64,12 @@ SECTION_CODES = [code for code, _label in SECTIONS]
 
 def section_of(division):
     """The section letter of a two-digit division code, or None if there is none."""
-    if not (isinstance(division, str) and len(division) == 2 and division.isdigit()):
+    if not (
+        isinstance(division, str)
+        and len(division) == 2
+        and division.isascii()
+        and division.isdigit()
+    ):
         return None
     number = int(division)
     if number < 1 or number in _UNUSED:

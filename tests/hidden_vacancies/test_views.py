@@ -3,6 +3,8 @@ JavaScript, results that explain themselves, and clear words when something is w
 
 import pytest
 from django.urls import NoReverseMatch, reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hidden_vacancies import views
 from services_store.access import BETA_SESSION_KEY
@@ -159,3 +161,33 @@ def test_the_page_links_to_the_training_finder_when_it_is_installed(
 def test_our_own_search_address_uses_the_same_parameters(municipalities, cooks):
     lyon = municipalities["Lyon"]
     assert views.search_url(cooks, lyon, 10) == f"{URL}?occupation=5120&place={lyon.pk}&radius=10"
+
+
+PAGE_TEXT = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(["5120", "cook", "lyon", "2996944", "10", "²", "٣", "\x00", "0", "101"]),
+    st.integers(min_value=-(10**20), max_value=10**20).map(str),
+)
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    params=st.dictionaries(
+        st.sampled_from(["occupation", "place", "radius", "size", "sector", "order", "page"]),
+        PAGE_TEXT,
+        max_size=7,
+    )
+)
+def test_no_generated_search_breaks_the_page(client, live_service, cafes, params):
+    response = client.get(URL, params)
+    assert response.status_code == 200, (params, response.status_code)
+
+
+def test_a_page_out_of_range_shows_the_nearest(client, live_service, cafes):
+    for page in ("0", "999", "²", "x"):
+        response = client.get(URL, {"occupation": "5120", "place": "Lyon", "page": page})
+        assert "2 companies found." in text(response)
