@@ -70,9 +70,11 @@ def grant_store_permissions():
 def people(users_by_role):
     grant_store_permissions()
     team = {
-        "intrapreneur": UserFactory(username="amelie", first_name="Amélie", groups=["Editors"]),
-        "coach": UserFactory(username="jonas", first_name="Jonas", groups=["Editors"]),
-        "it_lead": UserFactory(username="mei", first_name="Mei", groups=["Editors"]),
+        "intrapreneur": UserFactory(
+            username="test-amelie", first_name="Amélie", groups=["Editors"]
+        ),
+        "coach": UserFactory(username="test-jonas", first_name="Jonas", groups=["Editors"]),
+        "it_lead": UserFactory(username="test-mei", first_name="Mei", groups=["Editors"]),
     }
     return {**users_by_role, **team}
 

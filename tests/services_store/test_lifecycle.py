@@ -28,8 +28,8 @@ MATRIX = {
 @pytest.fixture
 def people(users_by_role):
     team = {
-        "intrapreneur": UserFactory(username="amelie", groups=["Editors"]),
-        "coach": UserFactory(username="jonas", groups=["Editors"]),
+        "intrapreneur": UserFactory(username="test-amelie", groups=["Editors"]),
+        "coach": UserFactory(username="test-jonas", groups=["Editors"]),
     }
     return {"anonymous": AnonymousUser(), **users_by_role, **team}
 
@@ -40,7 +40,7 @@ def service(people):
         slug="training-finder-test",
         intrapreneur=people["intrapreneur"],
         coach=people["coach"],
-        it_lead=UserFactory(username="mei", groups=["Editors"]),
+        it_lead=UserFactory(username="test-mei", groups=["Editors"]),
     )
 
 

@@ -208,11 +208,11 @@ class TestEditorCreatesStorePages(WagtailPageTestCase):
             {"title": "Online services", "slug": "online-services", "intro": "Our tools."}
         )
         self.assertCanCreate(self.home, ServiceStorePage, data, publish=False)
-        store = ServiceStorePage.objects.get(slug="online-services")
+        store = ServiceStorePage.objects.child_of(self.home).get(slug="online-services")
         assert not store.live
         data = _detail_form_data(self.service)
         self.assertCanCreate(store, ServiceDetailPage, data, publish=False)
-        page = ServiceDetailPage.objects.get(slug="find-a-training")
+        page = ServiceDetailPage.objects.child_of(store).get(slug="find-a-training")
         assert not page.live  # Editors draft; Publishers publish
         draft = page.get_latest_revision_as_object()
         assert draft.service == self.service
@@ -230,27 +230,27 @@ class TestEditorCreatesStorePages(WagtailPageTestCase):
         response = self._add(self.home, ServiceStorePage, data)
         assert response.status_code == 200
         assert "The portal itself uses the address /en/services/" in response.content.decode()
-        assert not ServiceStorePage.objects.exists()
+        assert not ServiceStorePage.objects.descendant_of(self.home).exists()
 
     def test_a_description_cannot_take_the_address_of_a_store_form(self):
         store = ServiceStorePageFactory(parent=self.home, slug="store")
         response = self._add(store, ServiceDetailPage, _detail_form_data(self.service, slug="beta"))
         assert "The portal itself uses the address /en/store/beta/" in response.content.decode()
-        assert not ServiceDetailPage.objects.exists()
+        assert not ServiceDetailPage.objects.descendant_of(self.home).exists()
 
     def test_one_description_per_service(self):
         store = ServiceStorePageFactory(parent=self.home)
         ServiceDetailPageFactory(parent=store, service=self.service)
         response = self._add(store, ServiceDetailPage, _detail_form_data(self.service))
         assert "Another page already describes this service." in response.content.decode()
-        assert ServiceDetailPage.objects.count() == 1
+        assert ServiceDetailPage.objects.descendant_of(self.home).count() == 1
 
     def test_a_user_without_page_permissions_is_refused(self):
         store = ServiceStorePageFactory(parent=self.home)
         self.client.force_login(UserFactory(username="mod", groups=["Moderators"]))
         response = self._add(store, ServiceDetailPage, _detail_form_data(self.service))
         assert response.status_code in (302, 403)
-        assert not ServiceDetailPage.objects.exists()
+        assert not ServiceDetailPage.objects.descendant_of(self.home).exists()
 
 
 # --- The catalogue ---

@@ -30,7 +30,7 @@ GREEN = dict.fromkeys(reviews.ServiceReview.RATED_POINTS, Rating.GREEN)
 def service(users_by_role):
     # Only this service is live here (the demo content may hold others; rolled back).
     Service.objects.filter(state=LifecycleState.LIVE).update(state=LifecycleState.BETA)
-    owner = UserFactory(username="amelie", email="amelie@pes.example.org", groups=["Editors"])
+    owner = UserFactory(username="test-amelie", email="amelie@pes.example.org", groups=["Editors"])
     users_by_role["Managers"].email = "manager@pes.example.org"
     users_by_role["Managers"].save()
     return Service.objects.create(
