@@ -65,7 +65,7 @@ def _results(request, form):
         **links,
         "page": page,
         "results": LazyResults(page),
-        "cache_key": f"{search.latest_fit_id()}:{day}:{search.query_key(query)}",
+        "cache_key": f"{search.latest_fit_id()}:{day}:{get_language()}:{search.query_key(query)}",
     }
 
 

@@ -3,14 +3,14 @@
 from importlib import import_module
 
 import pytest
-from django.apps import apps as django_apps
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from hidden_vacancies.models import OccupationSector
 
 pytestmark = pytest.mark.django_db
 
-grant = import_module("hidden_vacancies.migrations.0002_seed_mapping_and_permissions").grant
+ROLES = import_module("hidden_vacancies.migrations.0002_seed_mapping_and_permissions").ROLES
 LIST = "wagtailsnippets_hidden_vacancies_occupationsector:list"
 ADD = "wagtailsnippets_hidden_vacancies_occupationsector:add"
 EDIT = "wagtailsnippets_hidden_vacancies_occupationsector:edit"
@@ -18,7 +18,14 @@ EDIT = "wagtailsnippets_hidden_vacancies_occupationsector:edit"
 
 @pytest.fixture
 def staff(users_by_role):
-    grant(django_apps, None)  # a flush elsewhere may have dropped the migration's grants
+    """The roles with the migration's grants (a flush elsewhere may have dropped them)."""
+    for name, actions in ROLES.items():
+        codenames = [f"{action}_occupationsector" for action in actions]
+        Group.objects.get(name=name).permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="hidden_vacancies", codename__in=codenames
+            )
+        )
     return users_by_role
 
 
