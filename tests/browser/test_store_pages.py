@@ -126,7 +126,7 @@ def test_store_pages_are_accessible(store_site, browser_page, language, directio
     assert page.locator(".store-card .badge--beta").count() == 1
 
     open_page(page, f"{store_site}/{language}{TRAINING}")
-    assert page.get_by_role("link", name="Open the service").is_visible()
+    assert page.locator("a.service-access__open").is_visible()
 
     url = f"{store_site}/{language}/store/suggest/"
     open_page(page, url)

@@ -154,7 +154,12 @@ def _open(chromium, site, path, session_key=None, viewport=DESKTOP):
 
 
 def _joined(page):
-    page.locator("[data-chat-state]", has_text=LIVE_TEXT).wait_for()
+    """Once the room says it is live, in the page's own language."""
+    live = page.evaluate(
+        "() => JSON.parse(document.querySelector('#chat-strings, [data-chat-strings]')"
+        ".textContent).live"
+    )
+    page.locator("[data-chat-state]", has_text=live or LIVE_TEXT).wait_for()
     return page
 
 
