@@ -25,9 +25,12 @@ from hidden_vacancies.occupations import (
     occupations_with_data,
     related_with_data,
 )
+from services_store import registry
+from services_store.models import Service
 
 GUIDE_SLUG = "the-hidden-job-market"
 OPTIONS_CACHE_KEY = "hidden_vacancies:occupation_options"
+TRAINING_FINDER_APP = "training_finder"
 
 
 def search_page(request):
@@ -55,7 +58,11 @@ def _results(request, form):
         "municipality": municipality,
         "other_places": form.other_places,
         "query": query,
-        "training_url": training_finder_url(occupation, municipality, query.radius_km),
+        "training_url": (
+            training_finder_url(occupation, municipality, query.radius_km)
+            if training_finder_is_open(request)
+            else ""
+        ),
     }
     if not has_hiring_data(occupation):
         return {**links, "no_data": True, "related": related_with_data(occupation)}
@@ -103,10 +110,22 @@ def search_url(occupation, municipality, radius):
     return f"{reverse('hidden_vacancies:search')}?{urlencode(params)}"
 
 
+def training_finder_is_open(request):
+    """Whether this visitor may use the training finder (live, or beta for them), so
+    the page never links to an address that answers "not found"."""
+    slugs = [
+        slug
+        for slug, manifest in registry.manifests().items()
+        if manifest.app_label == TRAINING_FINDER_APP
+    ]
+    service = Service.objects.filter(slug__in=slugs).first()
+    return bool(service and not service.hidden_for_review and service.is_open_to(request))
+
+
 def training_finder_url(occupation, municipality, radius):
     """The training finder for the same occupation and place, once it is installed."""
     try:
-        base = reverse("training_finder:search")
+        base = reverse(f"{TRAINING_FINDER_APP}:search")
     except NoReverseMatch:
         return ""
     params = {"occupation": occupation.code, "place": municipality.pk, "radius": radius}

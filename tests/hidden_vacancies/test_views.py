@@ -3,10 +3,12 @@ JavaScript, results that explain themselves, and clear words when something is w
 
 import pytest
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hidden_vacancies import views
+from services_store import registry
 from services_store.access import BETA_SESSION_KEY
 from services_store.models import LifecycleState, Service
 from tests.hidden_vacancies.conftest import SLUG, URL, add_potential, make_establishment
@@ -147,15 +149,20 @@ def test_the_training_finder_link_uses_the_shared_parameters(municipalities, coo
     assert views.training_finder_url(cooks, lyon, 25) == ""
 
 
-def test_the_page_links_to_the_training_finder_when_it_is_installed(
+def test_the_page_links_to_the_training_finder_only_when_it_is_open(
     client, live_service, cafes, municipalities, cooks
 ):
-    page = text(client.get(URL, {"occupation": "5120", "place": "Lyon", "radius": "15"}))
-    expected = views.training_finder_url(cooks, municipalities["Lyon"], 15)
-    if expected:
-        assert expected.replace("&", "&amp;") in page
-    else:
-        assert "Trainings for" not in page
+    query = {"occupation": "5120", "place": "Lyon", "radius": "15"}
+    with translation.override("en"):
+        expected = views.training_finder_url(cooks, municipalities["Lyon"], 15)
+    training = [s for s, m in registry.manifests().items() if m.app_label == "training_finder"]
+    if not (expected and training):
+        assert "Trainings for" not in text(client.get(URL, query))
+        return
+    Service.objects.filter(slug__in=training).update(state=LifecycleState.BUILDING)
+    assert "Trainings for" not in text(client.get(URL, query))
+    Service.objects.filter(slug__in=training).update(state=LifecycleState.LIVE)
+    assert expected.replace("&", "&amp;") in text(client.get(URL, query))
 
 
 def test_our_own_search_address_uses_the_same_parameters(municipalities, cooks):
