@@ -17,12 +17,13 @@ from django.db.models import BigIntegerField, Count, F, FloatField, Value, Windo
 from django.db.models.functions import Cast, Ln, Mod
 
 from hidden_vacancies.models import Establishment, FitRun, HiringPotential
+from places import geo
 from places.geo import within
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
 DEFAULT_RADIUS_KM = 10
-MIN_RADIUS_KM, MAX_RADIUS_KM = 1, 100
+MIN_RADIUS_KM, MAX_RADIUS_KM = geo.MIN_RADIUS_KM, geo.MAX_RADIUS_KM  # the same in every tool
 SHUFFLE, DISTANCE = "shuffle", "distance"
 ORDERS = (SHUFFLE, DISTANCE)
 # A prime just below 2**31 and a multiplier: the square of a number below it still fits

@@ -8,6 +8,9 @@ from django.db.models import F, FloatField, Value
 from django.db.models.functions import ACos, Cos, Greatest, Least, Radians, Sin
 
 EARTH_RADIUS_KM = 6371.0088
+# The distances a search may ask for, the same in every tool, so one tool's link to
+# another (same occupation, same place, same distance) is always a valid search there.
+MIN_RADIUS_KM, MAX_RADIUS_KM = 1, 100
 
 
 def fold(text):

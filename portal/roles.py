@@ -33,6 +33,8 @@ MODEL_PERMISSIONS = {
         "services_store.view_goliverequest",
         "services_store.add_goliverequest",
         "services_store.change_goliverequest",
+        # The hidden-vacancy finder's occupation ↔ sector mapping: read only.
+        "hidden_vacancies.view_occupationsector",
     ],
     PUBLISHERS: [
         "wagtailadmin.access_admin",
@@ -83,6 +85,12 @@ MODEL_PERMISSIONS = {
         "services_store.view_servicesuggestion",
         "services_store.change_servicesuggestion",
         "services_store.delete_servicesuggestion",
+        # The hidden-vacancy finder's occupation ↔ sector mapping decides which companies
+        # are shown for an occupation: it belongs with the store's owners.
+        "hidden_vacancies.view_occupationsector",
+        "hidden_vacancies.add_occupationsector",
+        "hidden_vacancies.change_occupationsector",
+        "hidden_vacancies.delete_occupationsector",
     ],
 }
 

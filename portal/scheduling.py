@@ -54,6 +54,11 @@ RECURRING_JOBS = {
         Schedule.DAILY,
         1440,
     ),
+    "Fit the hidden-vacancy finder's hiring potential": (
+        "hidden_vacancies.scoring.fit_hiring_potential",
+        Schedule.DAILY,
+        1440,
+    ),
 }
 
 

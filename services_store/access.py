@@ -23,7 +23,7 @@ def gate(view, slug):
     @functools.wraps(view)
     def gated(request, *args, **kwargs):
         from services_store.models import LifecycleState, Service
-        from services_store.usage import count_visit
+        from services_store.usage import count_visit, counts_as_visit
 
         service = Service.objects.filter(slug=slug).first()
         if service is not None and service.state == LifecycleState.RETIRED:
@@ -31,9 +31,10 @@ def gate(view, slug):
         if service is None or not service.is_open_to(request):
             raise Http404
         request.microservice = service
-        if request.method == "GET":
+        response = view(request, *args, **kwargs)
+        if counts_as_visit(request, response):
             count_visit(service, request)
-        return view(request, *args, **kwargs)
+        return response
 
     return gated
 

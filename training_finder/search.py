@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from places import geo
 from places.geo import fold
 from places.models import Municipality
 from training_finder.models import Mode, Training, TrainingStart
 
 DEFAULT_RADIUS_KM = 25
-MIN_RADIUS_KM, MAX_RADIUS_KM = 1, 100
+MIN_RADIUS_KM, MAX_RADIUS_KM = geo.MIN_RADIUS_KM, geo.MAX_RADIUS_KM  # the same in every tool
 PER_PAGE = 20
 
 

@@ -5,11 +5,13 @@ import datetime
 import math
 
 import pytest
+from django_q.models import Schedule
 from hypothesis import given
 from hypothesis import strategies as st
 
 from hidden_vacancies import scoring
 from hidden_vacancies.models import FitRun, HiringForecast, HiringPotential
+from portal.scheduling import ensure_schedules
 from tests.hidden_vacancies.conftest import add_hires, make_establishment, months_back
 
 pytestmark = pytest.mark.django_db
@@ -176,3 +178,10 @@ def test_a_company_that_never_hired_alone_among_its_peers_still_gets_one_star(mu
 def test_fitting_without_any_hiring_data_does_nothing(municipalities):
     run = scoring.fit_hiring_potential()
     assert (run.establishments, run.potentials) == (0, 0)
+
+
+def test_the_fit_runs_every_night_in_the_background():
+    ensure_schedules()
+    job = Schedule.objects.get(func="hidden_vacancies.scoring.fit_hiring_potential")
+    assert job.schedule_type == Schedule.DAILY
+    assert job.repeats == -1

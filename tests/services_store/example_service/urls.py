@@ -1,4 +1,5 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.urls import path
 
 
@@ -10,7 +11,17 @@ def detail(request, number):
     return HttpResponse(f"Item {number}")
 
 
+def items_json(request):
+    return JsonResponse({"items": [1, 2, 3]})
+
+
+def first(request):
+    return redirect("example_service:item", number=1)
+
+
 urlpatterns = [
     path("", greeting, name="home"),
     path("items/<int:number>/", detail, name="item"),
+    path("items.json", items_json, name="items_json"),
+    path("first/", first, name="first"),
 ]
