@@ -13,12 +13,12 @@ import math
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import BigIntegerField, Count, F, FloatField, Value, Window
-from django.db.models.functions import Cast, Ln, Mod
+from django.db import connection
 
 from hidden_vacancies.models import Establishment, FitRun, HiringPotential
 from places import geo
-from places.geo import within
+from places.geo import EARTH_RADIUS_KM, bounding_box, within
+from places.models import Municipality
 
 PAGE_SIZE = 20
 MAX_PAGE = 50
@@ -50,17 +50,6 @@ def shuffle_number(establishment_id, seed):
 def shuffle_key(establishment_id, score, seed):
     """Sort key, largest first (what the SQL below computes)."""
     return math.log(shuffle_number(establishment_id, seed)) / score
-
-
-def _shuffle_key_sql(seed):
-    pk = Cast(F("establishment_id"), BigIntegerField())
-    # Integer arithmetic throughout (left to itself, Django would compute MOD in
-    # PostgreSQL's slow numeric type).
-    integer = BigIntegerField()
-    first = Mod(pk * Value(MULTIPLIER) + Value(seed), Value(PRIME), output_field=integer)
-    second = Mod(first * first + Value(seed), Value(PRIME), output_field=integer)
-    number = (Cast(second, FloatField()) + Value(1.0)) / Value(float(PRIME + 1))
-    return Ln(number) / Cast(F("score"), FloatField())
 
 
 @dataclass(frozen=True)
@@ -129,13 +118,6 @@ def candidates(query):
     return within(potentials, query.latitude, query.longitude, query.radius_km)
 
 
-def ordered(potentials, order, day):
-    if order == DISTANCE:
-        return potentials.order_by("distance_km", "establishment_id")
-    key = _shuffle_key_sql(daily_seed(day))
-    return potentials.annotate(shuffle=key).order_by("-shuffle", "establishment_id")
-
-
 def search(query, day):
     """One page of results, kept in the cache until the scores are refitted (the key
     holds the fit and the day)."""
@@ -152,58 +134,78 @@ def query_key(query):
 
 
 def _search(query, day):
-    """Two queries: the page's scores (each row carrying the count of all matches),
-    read from the potentials alone, then those establishments' details."""
-    potentials = candidates(query).annotate(total=Window(Count("*")))
-    start = (query.page - 1) * PAGE_SIZE
-    rows = list(
-        ordered(potentials, query.order, day)[start : start + PAGE_SIZE].values_list(
-            "establishment_id",
-            "section",
-            "size_band",
-            "latitude",
-            "longitude",
-            "distance_km",
-            "score",
-            "stars",
-            "similar_hires_last_12_months",
-            "hires_last_12_months",
-            "total",
-        )
-    )
+    """One statement: the page's potentials (each row carrying the count of all matches),
+    read from the potentials alone, joined to their establishments' details after the
+    page is cut. Written in SQL, not with the ORM: this runs on every search, and
+    building the same query with the ORM cost the server more than running it. The
+    tests hold it to the ORM's `candidates()` and the Python `shuffle_key()`."""
+    sql, params = _page_sql(query, day)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
     # Past the last page there is no row to carry the count.
     count = rows[0][-1] if rows else candidates(query).count()
-    details = _details([row[0] for row in rows])
-    return Page([_result(row, details[row[0]]) for row in rows], count, query.page)
+    return Page([Result(*row[:-1]) for row in rows], count, query.page)
 
 
-def _details(ids):
-    rows = Establishment.objects.filter(pk__in=ids).values_list(
-        "pk", "identifier", "name", "address", "municipality__name", "division"
+def _page_sql(query, day):
+    q = connection.ops.quote_name
+    min_lat, max_lat, min_lon, max_lon = bounding_box(
+        query.latitude, query.longitude, query.radius_km
     )
-    return {pk: rest for pk, *rest in rows}
-
-
-def _result(row, details):
-    pk, section, size, lat, lon, distance, score, stars, similar, hires, _total = row
-    identifier, name, address, municipality, division = details
-    return Result(
-        pk,
-        identifier,
-        name,
-        address,
-        municipality,
-        section,
-        division,
-        size,
-        lat,
-        lon,
-        distance,
-        score,
-        stars,
-        similar,
-        hires,
+    phi = math.radians(query.latitude)
+    least, greatest = ("LEAST", "GREATEST") if connection.vendor == "postgresql" else ("MIN", "MAX")
+    # As places.geo.within(): the spherical law of cosines, clamped to acos's domain.
+    distance = (
+        f"{EARTH_RADIUS_KM!r} * ACOS({least}({greatest}(%s * SIN(RADIANS(p.latitude)) + "
+        "%s * COS(RADIANS(p.latitude)) * COS(RADIANS(p.longitude) - %s), -1.0), 1.0))"
     )
+    params = [math.sin(phi), math.cos(phi), math.radians(query.longitude)]
+    conditions = ["p.occupation_id = %s", "p.latitude BETWEEN %s AND %s"]
+    conditions.append("p.longitude BETWEEN %s AND %s")
+    params += [query.occupation_id, min_lat, max_lat, min_lon, max_lon]
+    for column, value in (("size_band", query.size_band), ("section", query.section)):
+        if value:
+            conditions.append(f"p.{column} = %s")
+            params.append(value)
+    computed = f"{distance} AS distance_km"
+    if query.order == DISTANCE:
+        order = "distance_km ASC"
+    else:
+        # shuffle_key() in integer arithmetic, as shuffle_number() computes it.
+        seed = daily_seed(day)
+        first = f"((CAST(p.establishment_id AS BIGINT) * {MULTIPLIER} + {seed}) %% {PRIME})"
+        second = f"(({first} * {first} + {seed}) %% {PRIME})"
+        shuffle = (
+            f"LN((CAST({second} AS DOUBLE PRECISION) + 1.0) / {float(PRIME + 1)!r}) "
+            "/ CAST(p.score AS DOUBLE PRECISION)"
+        )
+        computed += f", {shuffle} AS shuffle"
+        order = "shuffle DESC"
+    params += [query.radius_km, PAGE_SIZE, (query.page - 1) * PAGE_SIZE]
+    sql = f"""
+        SELECT e.id, e.identifier, e.name, e.address, m.name, page.section, e.division,
+               page.size_band, page.latitude, page.longitude, page.distance_km,
+               page.score, page.stars, page.similar_hires_last_12_months,
+               page.hires_last_12_months, page.total
+        FROM (
+            SELECT near.*, COUNT(*) OVER () AS total
+            FROM (
+                SELECT p.establishment_id, p.section, p.size_band, p.latitude,
+                       p.longitude, p.score, p.stars, p.similar_hires_last_12_months,
+                       p.hires_last_12_months, {computed}
+                FROM {q(HiringPotential._meta.db_table)} p
+                WHERE {" AND ".join(conditions)}
+            ) near
+            WHERE near.distance_km <= %s
+            ORDER BY near.{order}, near.establishment_id ASC
+            LIMIT %s OFFSET %s
+        ) page
+        JOIN {q(Establishment._meta.db_table)} e ON e.id = page.establishment_id
+        LEFT JOIN {q(Municipality._meta.db_table)} m ON m.geonameid = e.municipality_id
+        ORDER BY page.{order}, page.establishment_id ASC
+    """  # noqa: S608 (only numbers and the models' own names are written into it)
+    return sql, params
 
 
 LATEST_FIT_CACHE_KEY = "hidden_vacancies:latest_fit"

@@ -1,6 +1,7 @@
 """The search: the radius is right at its boundary, filters and orders hold, and the
 score-weighted shuffle is the same all day and changes from one day to the next."""
 
+import dataclasses
 import datetime
 import math
 
@@ -149,3 +150,46 @@ def test_results_are_kept_until_the_scores_are_refitted(around_lyon, cooks):
     FitRun.objects.create(finished_at=datetime.datetime(2026, 3, 2, tzinfo=datetime.UTC))
     search.forget_latest_fit()  # as the fit does when it finishes
     assert search.search(query, DAY).count == 29
+
+
+def test_every_page_together_is_what_the_orm_finds_within_the_radius(municipalities, cooks):
+    """The search's own SQL against places.geo.within() through the ORM, on companies
+    scattered around and across the 10 km circle."""
+    lyon = municipalities["Lyon"]
+    for number in range(60):
+        km, bearing = (number * 7.3) % 14, math.radians(number * 47)
+        lat = north_of(lyon.latitude, km * math.cos(bearing))
+        lon = east_of(lat, lyon.longitude, km * math.sin(bearing))[1]
+        place = make_establishment(lyon, number, latitude=lat, longitude=lon)
+        add_potential(place, cooks, score=1 + number)
+    query = query_around(lyon, cooks, radius_km=10)
+    expected = {
+        row.establishment_id: row.distance_km for row in search.candidates(query).iterator()
+    }
+    assert 20 < len(expected) < 60
+    for order in search.ORDERS:
+        found = {}
+        for number in (1, 2, 3, 4):
+            page = search._search(dataclasses.replace(query, order=order, page=number), DAY)
+            assert page.count == len(expected)
+            found.update({result.establishment_id: result.distance_km for result in page.results})
+        assert found.keys() == expected.keys()
+        assert all(math.isclose(found[pk], expected[pk], abs_tol=1e-9) for pk in expected)
+
+
+def test_each_result_carries_its_company_details(municipalities, cooks):
+    lyon = municipalities["Lyon"]
+    place = make_establishment(lyon, 7, name="Bouchon des Canuts", size_band="small")
+    add_potential(place, cooks, score=40, stars=3)
+    (result,) = search._search(query_around(lyon, cooks), DAY).results
+    assert (result.identifier, result.name, result.address) == (
+        place.identifier,
+        "Bouchon des Canuts",
+        place.address,
+    )
+    assert (result.municipality, result.division, result.size_band) == (
+        "Lyon",
+        place.division,
+        "small",
+    )
+    assert (result.score, result.stars) == (40, 3)
