@@ -1,14 +1,15 @@
 """What clears the anonymous page cache: anything that can change what a page shows."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from content import page_cache
 from content.models import Audience, FAQSnippet, Topic
 from portal.models import CounsellorContact
 
-SNIPPETS_SHOWN_ON_PAGES = [CounsellorContact, FAQSnippet, Topic, Audience]
+# Snippets pages show, and the sites (a page's home link depends on its site's root).
+SNIPPETS_SHOWN_ON_PAGES = [CounsellorContact, FAQSnippet, Topic, Audience, Site]
 
 
 def connect_page_cache_invalidation():

@@ -2,21 +2,24 @@
 the stars rest on, never the prediction itself."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from hidden_vacancies.models import SizeBand
 from hidden_vacancies.sectors import section_label
 
+CHANCES = {
+    1: gettext_lazy("May hire in the next six months"),
+    2: gettext_lazy("Some chance of hiring in the next six months"),
+    3: gettext_lazy("A good chance of hiring in the next six months"),
+    4: gettext_lazy("A high chance of hiring in the next six months"),
+    5: gettext_lazy("A very high chance of hiring in the next six months"),
+}
+SIZES = dict(SizeBand.choices)
+
 
 def chance(stars):
     """What the stars mean, in words."""
-    return {
-        1: _("May hire in the next six months"),
-        2: _("Some chance of hiring in the next six months"),
-        3: _("A good chance of hiring in the next six months"),
-        4: _("A high chance of hiring in the next six months"),
-        5: _("A very high chance of hiring in the next six months"),
-    }[stars]
+    return str(CHANCES[stars])
 
 
 def stars_label(stars):
@@ -46,7 +49,7 @@ def explanation(result):
 
 
 def size_label(code):
-    return dict(SizeBand.choices).get(code, code)
+    return SIZES.get(code, code)
 
 
 def sector_label(code):

@@ -81,5 +81,8 @@ def section_of(division):
     return section
 
 
+SECTION_LABELS = dict(SECTIONS)
+
+
 def section_label(code):
-    return dict(SECTIONS).get(code, code)
+    return SECTION_LABELS.get(code, code)

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -25,8 +26,7 @@ from hidden_vacancies.occupations import (
     occupations_with_data,
     related_with_data,
 )
-from services_store import registry
-from services_store.models import Service
+from services_store.access import app_is_open_to
 
 GUIDE_SLUG = "the-hidden-job-market"
 OPTIONS_CACHE_KEY = "hidden_vacancies:occupation_options"
@@ -98,6 +98,7 @@ def describe(result):
         "stars_label": stars_label(result.stars),
         "chance": chance(result.stars),
         "explanation": explanation(result),
+        "distance": _("%(km)s km") % {"km": number_format(round(result.distance_km, 1), 1)},
         "size": size_label(result.size_band),
         "sector": sector_label(result.section),
     }
@@ -111,15 +112,8 @@ def search_url(occupation, municipality, radius):
 
 
 def training_finder_is_open(request):
-    """Whether this visitor may use the training finder (live, or beta for them), so
-    the page never links to an address that answers "not found"."""
-    slugs = [
-        slug
-        for slug, manifest in registry.manifests().items()
-        if manifest.app_label == TRAINING_FINDER_APP
-    ]
-    service = Service.objects.filter(slug__in=slugs).first()
-    return bool(service and not service.hidden_for_review and service.is_open_to(request))
+    """Whether this visitor may use the training finder (live, or beta for them)."""
+    return app_is_open_to(request, TRAINING_FINDER_APP)
 
 
 def training_finder_url(occupation, municipality, radius):

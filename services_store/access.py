@@ -19,13 +19,40 @@ def tries_beta_services(request):
     return bool(session and session.get(BETA_SESSION_KEY))
 
 
+def installed_services(request):
+    """The store's records of the installed micro-services, by slug, read once per
+    request: the gate and the links from one tool to another all need them."""
+    found = getattr(request, "_installed_services", None)
+    if found is None:
+        from services_store import registry
+        from services_store.models import Service
+
+        slugs = list(registry.manifests())
+        found = {service.slug: service for service in Service.objects.filter(slug__in=slugs)}
+        request._installed_services = found
+    return found
+
+
+def app_is_open_to(request, app_label):
+    """Whether the micro-service made by the app `app_label` is installed, shown in the
+    store and open to this visitor, so that one tool never links another's address
+    when it would answer "not found"."""
+    from services_store import registry
+
+    for slug, manifest in registry.manifests().items():
+        if manifest.app_label == app_label:
+            service = installed_services(request).get(slug)
+            return bool(service and not service.hidden_for_review and service.is_open_to(request))
+    return False
+
+
 def gate(view, slug):
     @functools.wraps(view)
     def gated(request, *args, **kwargs):
-        from services_store.models import LifecycleState, Service
+        from services_store.models import LifecycleState
         from services_store.usage import count_visit, counts_as_visit
 
-        service = Service.objects.filter(slug=slug).first()
+        service = installed_services(request).get(slug)
         if service is not None and service.state == LifecycleState.RETIRED:
             return closed(request, service)
         if service is None or not service.is_open_to(request):

@@ -11,8 +11,7 @@ from urllib.parse import urlencode
 
 from django.urls import NoReverseMatch, reverse
 
-from services_store import registry
-from services_store.models import Service
+from services_store.access import app_is_open_to
 
 VACANCY_FINDER_APP = "hidden_vacancies"
 
@@ -23,15 +22,7 @@ def vacancy_finder_address(request):
         address = reverse(f"{VACANCY_FINDER_APP}:search")
     except NoReverseMatch:
         return None
-    slugs = [
-        slug
-        for slug, manifest in registry.manifests().items()
-        if manifest.app_label == VACANCY_FINDER_APP
-    ]
-    service = Service.objects.filter(slug__in=slugs).first()
-    if service is None or service.hidden_for_review or not service.is_open_to(request):
-        return None
-    return address
+    return address if app_is_open_to(request, VACANCY_FINDER_APP) else None
 
 
 @dataclass(frozen=True)

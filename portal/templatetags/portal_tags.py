@@ -111,9 +111,16 @@ def _home_urls(request):
     if request is None:
         return {}
     if not hasattr(request, "_portal_home_urls"):
-        site = Site.find_for_request(request)
-        request._portal_home_urls = _page_translation_urls(site.root_page, request) if site else {}
+        # Kept with the other page parts: finding the site costs a query per request.
+        request._portal_home_urls = remember(
+            f"home-urls:{request.get_host()}", lambda: _query_home_urls(request)
+        )
     return request._portal_home_urls
+
+
+def _query_home_urls(request):
+    site = Site.find_for_request(request)
+    return _query_translation_urls(site.root_page, request) if site else {}
 
 
 @register.simple_tag(takes_context=True)
@@ -162,15 +169,18 @@ def site_navigation(context):
     form the main menu, the others (about, privacy, accessibility) the footer links.
     Kept until the next publish: every page shows it."""
     request = context.get("request")
-    site = Site.find_for_request(request)
-    if site is None:
+    if request is None:
         return {"menu": [], "footer": []}
+    # Keyed by host (one of ALLOWED_HOSTS): finding the site costs a query per request.
     return remember(
-        f"navigation:{site.pk}:{get_language()}", lambda: _query_navigation(site, request)
+        f"navigation:{request.get_host()}:{get_language()}", lambda: _query_navigation(request)
     )
 
 
-def _query_navigation(site, request):
+def _query_navigation(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"menu": [], "footer": []}
     home = localized(site.root_page)
     children = home.get_children().live().public().only("title", "url_path", "show_in_menus")
     navigation = {"menu": [], "footer": []}
