@@ -381,7 +381,13 @@ class StoreAdminView(WagtailAdminTemplateMixin, TemplateView):
             self.check_access(request.user)
             return super().dispatch(request, *args, **kwargs)
         except PermissionDenied:
-            return TemplateResponse(request, "services_store/admin/refused.html", status=403)
+            reason = _(
+                "Sorry, this page of the service store is for Managers, and for a service's "
+                "own team where it concerns their service."
+            )
+            return TemplateResponse(
+                request, "portal/admin/refused.html", {"reason": reason}, status=403
+            )
 
     def check_access(self, user):
         if not lifecycle.is_manager(user):

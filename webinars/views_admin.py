@@ -204,7 +204,10 @@ class RefuseWith403Mixin:
         try:
             return super().dispatch(request, *args, **kwargs)
         except PermissionDenied:
-            return TemplateResponse(request, "webinars/admin/refused.html", status=403)
+            reason = _("Sorry, you do not have permission to access this area.")
+            return TemplateResponse(
+                request, "portal/admin/refused.html", {"reason": reason}, status=403
+            )
 
 
 # --- Draft FAQs from a session's answered questions ---

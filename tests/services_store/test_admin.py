@@ -448,6 +448,7 @@ def test_the_lifecycle_page_is_for_the_team_and_managers(client, people, service
     else:
         assert response.status_code == 403
         assert "Not allowed" in response.content.decode()
+        assert "this page of the service store is for Managers" in response.content.decode()
 
 
 def test_an_unknown_service_is_not_found(client, people):

@@ -302,7 +302,9 @@ def test_the_erase_is_listed_in_the_webinars_history(client, manager, amina, use
 @pytest.mark.parametrize("role", ["Editors", "Publishers", "Moderators"])
 def test_other_staff_are_refused(client, users_by_role, amina, role):
     client.force_login(users_by_role[role])
-    assert client.get(URL).status_code == 403
+    refused = client.get(URL)
+    assert refused.status_code == 403
+    assert "Sorry, you do not have permission to access this area." in refused.content.decode()
     for action in ("search", "download", "erase"):
         response = client.post(URL, {"email": EMAIL, "action": action, "registration": amina.pk})
         assert response.status_code == 403
