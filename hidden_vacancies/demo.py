@@ -4,11 +4,12 @@ through the same checks, straight from memory; then the scores are fitted."""
 
 from django.utils import timezone
 
-from hidden_vacancies.importing import EstablishmentRows, HiringRows, import_rows
+from hidden_vacancies.importing import EstablishmentImporter, HiringImporter
 from hidden_vacancies.mapping import ensure_seed_mapping
 from hidden_vacancies.models import Establishment, HiringPotential
 from hidden_vacancies.sample import Generator, last_full_month, places_from_database
 from hidden_vacancies.scoring import fit_hiring_potential
+from portal.csv_import.files import Record
 
 DEMO_ESTABLISHMENTS = 20_000
 DEMO_SEED = 2026
@@ -37,7 +38,7 @@ def ensure_demo(establishments=DEMO_ESTABLISHMENTS, seed=DEMO_SEED, today=None):
 
 def _import(generated, today):
     """Import establishments and their hires in chunks, so memory stays small."""
-    kinds = EstablishmentRows(), HiringRows(today)
+    kinds = EstablishmentImporter(), HiringImporter(today=today)
     chunk = []
     for item in generated:
         chunk.append(item)
@@ -48,7 +49,11 @@ def _import(generated, today):
 
 
 def _import_chunk(chunk, kinds):
-    establishment_rows, hiring_rows = kinds
-    import_rows(establishment_rows, enumerate((row for row, _hirings in chunk), 2))
-    hirings = (row for _establishment, rows in chunk for row in rows)
-    import_rows(hiring_rows, enumerate(hirings, 2))
+    establishments, hirings = kinds
+    establishments.import_records(_records(row for row, _hirings in chunk))
+    hirings.import_records(_records(row for _establishment, rows in chunk for row in rows))
+
+
+def _records(rows):
+    """The generated rows as the file's records would be (numbered from line 2)."""
+    return (Record(line, row) for line, row in enumerate(rows, 2))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from hidden_vacancies.sectors import SECTIONS
+from portal.csv_import.models import ImportRunFields
 
 
 class SizeBand(models.TextChoices):
@@ -183,28 +184,18 @@ class HiringPotential(models.Model):
         return f"{self.establishment_id} × {self.occupation_id}: {self.stars}★"
 
 
-class ImportRun(models.Model):
-    """One run of an import command over a file: how far it got, so `--resume` can
-    carry on after the last committed line."""
+class ImportRun(ImportRunFields):
+    """One import of one file (portal/csv_import): how far it got, so an interrupted
+    import of the same file resumes after its last committed batch."""
 
     class Kind(models.TextChoices):
         ESTABLISHMENTS = "establishments", _("establishments")
         HIRINGS = "hirings", _("monthly hiring")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    file_name = models.CharField(max_length=500)
-    file_size = models.BigIntegerField()
-    started_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    last_committed_line = models.PositiveBigIntegerField(default=0)
-    rows_saved = models.PositiveBigIntegerField(default=0)
-    rows_rejected = models.PositiveBigIntegerField(default=0)
 
-    class Meta:
-        ordering = ["-started_at"]
-
-    def __str__(self):
-        return f"{self.kind} {self.file_name} (line {self.last_committed_line})"
+    class Meta(ImportRunFields.Meta):
+        pass
 
 
 class FitRun(models.Model):

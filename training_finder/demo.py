@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from places.loading import load_municipalities
 from places.models import Municipality
-from training_finder.imports.files import Record
+from portal.csv_import.files import Record
 from training_finder.imports.outcomes import OutcomeImporter
 from training_finder.imports.trainings import TrainingImporter
 from training_finder.models import Training

@@ -11,6 +11,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from places.geo import within
+from portal.csv_import.models import ImportRunFields
 from training_finder import ranking
 
 
@@ -198,22 +199,8 @@ class ImportKind(models.TextChoices):
     OUTCOMES = "outcomes", _("Training outcomes")
 
 
-class ImportRun(models.Model):
-    """One import of one file, so that an interrupted import resumes where its last
-    committed batch ended (the progress is saved in the same transaction as the batch)."""
-
+class ImportRun(ImportRunFields):
     kind = models.CharField(max_length=10, choices=ImportKind.choices)
-    file_name = models.CharField(max_length=500)
-    # SHA-256 of the file's bytes: the same file resumes, a changed one starts again.
-    fingerprint = models.CharField(max_length=64)
-    lines_done = models.PositiveIntegerField(default=1)
-    rows_imported = models.PositiveIntegerField(default=0)
-    rows_rejected = models.PositiveIntegerField(default=0)
-    started_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["kind", "fingerprint"])]
-
-    def __str__(self):
-        return f"{self.kind} {self.file_name} ({self.lines_done} lines)"
+    class Meta(ImportRunFields.Meta):
+        pass

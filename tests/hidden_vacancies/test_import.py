@@ -8,9 +8,10 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from hidden_vacancies.importing import EstablishmentRows, HiringRows, ImportRun, import_file
+from hidden_vacancies.importing import EstablishmentImporter, HiringImporter, ImportRun
 from hidden_vacancies.models import Establishment, MonthlyHiring
 from hidden_vacancies.sample import ESTABLISHMENT_COLUMNS, HIRING_COLUMNS
+from portal.csv_import.files import fingerprint_and_encoding
 from tests.hidden_vacancies.conftest import north_of, write_csv
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +46,7 @@ def test_a_good_file_is_imported(tmp_path, municipalities):
         tmp_path / "e.csv", ESTABLISHMENT_COLUMNS, [establishment(n) for n in range(3)]
     )
     out, err = run("import_establishments", path)
-    assert "3 rows saved, 0 rejected" in out and err == ""
+    assert "3 establishments imported, 0 rows rejected." in out and err == ""
     saved = Establishment.objects.get(identifier="33000000000001")
     assert (saved.name, saved.division, saved.section, saved.size_band) == (
         "Brasserie 1",
@@ -80,10 +81,10 @@ def test_bad_rows_are_reported_with_their_line_and_the_good_ones_kept(tmp_path, 
         "line 6": "latitude must be a number, not 'north'",
         "line 7": "division 56 is in section I, not C",
         "line 8": "the coordinates are 80 km from the municipality's centre",
-        "line 9": "4 values instead of 9",
+        "line 9": "4 values where the header has 9 columns",
         "line 10": "name is empty",
     }
-    assert "2 rows saved, 8 rejected (bad lines: 3, 4, 5, 6, 7, 8, 9, 10)" in out
+    assert "2 establishments imported, 8 rows rejected (bad lines: 3, 4, 5, 6, 7, 8, 9, 10)" in out
     assert set(Establishment.objects.values_list("name", flat=True)) == {
         "Brasserie 1",
         "Brasserie 10",
@@ -126,28 +127,50 @@ def test_an_interrupted_import_resumes_after_its_last_committed_line(
     path = write_csv(
         tmp_path / "e.csv", ESTABLISHMENT_COLUMNS, [establishment(n) for n in range(10)]
     )
-    original = EstablishmentRows.parse
+    original = EstablishmentImporter.parse
 
     def fail_on_the_seventh(self, row):
         if row["identifier"] == "33000000000006":
             raise RuntimeError("the server went away")
         return original(self, row)
 
-    monkeypatch.setattr(EstablishmentRows, "parse", fail_on_the_seventh)
+    monkeypatch.setattr(EstablishmentImporter, "parse", fail_on_the_seventh)
     with pytest.raises(RuntimeError):
-        import_file(EstablishmentRows(), path, batch_size=3)
+        EstablishmentImporter(batch_size=3).import_file(path)
     run_ = ImportRun.objects.get()
     # Lines 2–7 (two batches of three) were committed before line 8 failed.
-    assert (run_.last_committed_line, run_.rows_saved, run_.finished_at) == (7, 6, None)
+    assert (run_.lines_done, run_.rows_imported, run_.finished_at) == (7, 6, None)
     assert Establishment.objects.count() == 6
 
-    monkeypatch.setattr(EstablishmentRows, "parse", original)
-    out, _err = run("import_establishments", path, "--resume", "--batch-size=3")
-    assert "4 rows saved, 0 rejected, 6 lines skipped as already imported" in out
+    monkeypatch.setattr(EstablishmentImporter, "parse", original)
+    out, _err = run("import_establishments", path, "--batch-size=3")
+    assert "Resumed after line 7" in out
+    assert "10 establishments imported, 0 rows rejected." in out
     assert Establishment.objects.count() == 10
     run_.refresh_from_db()
-    assert run_.finished_at is not None and run_.rows_saved == 10
+    assert run_.finished_at is not None and run_.rows_imported == 10
     assert ImportRun.objects.count() == 1
+
+
+def test_a_changed_file_or_restart_starts_from_the_first_line(tmp_path, municipalities):
+    path = write_csv(tmp_path / "e.csv", ESTABLISHMENT_COLUMNS, [establishment(1)])
+    fingerprint, _encoding = fingerprint_and_encoding(path, "utf-8")
+    kind = ImportRun.Kind.ESTABLISHMENTS
+    ImportRun.objects.create(kind=kind, file_name="old.csv", fingerprint="x", lines_done=5)
+    out, _err = run("import_establishments", path)
+    assert "Resumed" not in out and Establishment.objects.count() == 1
+
+    stopped = ImportRun.objects.create(
+        kind=kind, file_name=str(path), fingerprint=fingerprint, lines_done=2
+    )
+    out, _err = run("import_establishments", path)
+    assert "Resumed after line 2" in out and "0 establishments imported" in out
+    stopped.refresh_from_db()
+    assert stopped.finished_at is not None
+
+    ImportRun.objects.create(kind=kind, file_name=str(path), fingerprint=fingerprint, lines_done=2)
+    out, _err = run("import_establishments", path, "--restart")
+    assert "Resumed" not in out and "1 establishments imported" in out
 
 
 def test_hirings_are_checked_and_linked_to_their_establishment(tmp_path, municipalities):
@@ -177,7 +200,7 @@ def test_hirings_are_checked_and_linked_to_their_establishment(tmp_path, municip
         "line 9: permanent must be a whole number of 0 or more, not '1.5'",
         "line 5: unknown establishment '33000000000009' (import establishments first)",
     ]
-    assert "3 rows saved, 5 rejected" in out
+    assert "3 monthly hiring rows imported, 5 rows rejected" in out
     january = MonthlyHiring.objects.get(
         establishment__identifier="33000000000001", month="2025-01-01"
     )
@@ -192,7 +215,7 @@ def test_a_file_not_in_utf8_is_named_as_windows_1252(tmp_path, municipalities):
     with pytest.raises(CommandError) as error:
         run("import_establishments", path)
     message = str(error.value)
-    assert "not UTF-8" in message and "line 2" in message
+    assert "is not UTF-8: line 2 has the byte 0xC9" in message
     assert "Windows-1252" in message and "--encoding cp1252" in message
     assert not Establishment.objects.exists()
     run("import_establishments", path, "--encoding=cp1252")
@@ -204,7 +227,7 @@ def test_a_file_with_semicolons_is_named_as_such(tmp_path, municipalities):
     path = write_csv(tmp_path / "e.csv", ESTABLISHMENT_COLUMNS, rows, delimiter=";")
     with pytest.raises(CommandError) as error:
         run("import_establishments", path)
-    assert "separated by semicolons (';'), not by ','" in str(error.value)
+    assert "separates its columns with semicolons (';'), not ','" in str(error.value)
     assert "--delimiter ';'" in str(error.value)
     run("import_establishments", path, "--delimiter=;")
     assert Establishment.objects.count() == 1
@@ -214,7 +237,9 @@ def test_a_file_with_other_columns_says_which_are_missing(tmp_path, municipaliti
     path = write_csv(tmp_path / "h.csv", ["siret", "month", "hires"], [["1", "2025-01", "3"]])
     with pytest.raises(CommandError) as error:
         run("import_hirings", path)
-    assert "missing: identifier, permanent, fixed_term, temporary" in str(error.value)
+    message = str(error.value)
+    assert "line 1: missing column(s) identifier, permanent, fixed_term, temporary" in message
+    assert "(see docs/hidden-vacancies.md)" in message
 
 
 def test_a_missing_file_is_a_clear_error(tmp_path):
@@ -227,11 +252,11 @@ def test_a_utf8_file_with_a_byte_order_mark_is_read(tmp_path, municipalities):
         tmp_path / "e.csv", ESTABLISHMENT_COLUMNS, [establishment(1)], encoding="utf-8-sig"
     )
     out, _err = run("import_establishments", path)
-    assert "1 rows saved" in out
+    assert "1 establishments imported" in out
 
 
 def test_the_hiring_rows_check_months_against_today():
-    rows = HiringRows(today=datetime.date(2025, 6, 15))
+    rows = HiringImporter(today=datetime.date(2025, 6, 15))
     assert rows._month("2025-06") == datetime.date(2025, 6, 1)
     with pytest.raises(Exception, match="in the future"):
         rows._month("2025-07")

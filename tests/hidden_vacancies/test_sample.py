@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from hidden_vacancies.demo import ensure_demo
-from hidden_vacancies.importing import MAX_DISTANCE_KM, EstablishmentRows, HiringRows, import_file
+from hidden_vacancies.importing import MAX_DISTANCE_KM, EstablishmentImporter, HiringImporter
 from hidden_vacancies.models import Establishment, HiringPotential, MonthlyHiring
 from hidden_vacancies.sample import Generator, Place, places_from_database, write_sample
 from places.geo import distance_km
@@ -67,10 +67,10 @@ def test_rows_come_one_at_a_time():
 
 def test_the_files_import_without_a_bad_row(tmp_path, municipalities):
     written = write_sample(tmp_path, 400, seed=5, end=END, places=places_from_database())
-    report = import_file(EstablishmentRows(), written["establishments"][0])
-    assert (report.saved, report.rejected) == (400, 0)
-    report = import_file(HiringRows(), written["hirings"][0])
-    assert (report.saved, report.rejected) == (written["hirings"][1], 0)
+    report = EstablishmentImporter().import_file(written["establishments"][0])
+    assert (report.imported, report.rejected) == (400, 0)
+    report = HiringImporter().import_file(written["hirings"][0])
+    assert (report.imported, report.rejected) == (written["hirings"][1], 0)
     assert MonthlyHiring.objects.count() == written["hirings"][1]
 
 

@@ -211,7 +211,7 @@ parse = TrainingImporter.parse
 def test_restart_reads_the_file_from_the_top(tmp_path, places):
     path = write(tmp_path, "t.csv", [HEADER, *GOOD_ROWS])
     ImportRun.objects.create(kind="trainings", file_name=str(path), fingerprint="x")
-    from training_finder.imports.files import fingerprint_and_encoding
+    from portal.csv_import.files import fingerprint_and_encoding
 
     fingerprint, _encoding = fingerprint_and_encoding(path, "utf-8")
     ImportRun.objects.create(
@@ -320,7 +320,7 @@ def test_the_command_reports_bad_rows_and_a_summary(tmp_path, places, capsys):
     call_command("import_trainings", str(write(tmp_path, "t.csv", lines)))
     out, err = capsys.readouterr()
     assert "line 3: title: must not be empty" in err
-    assert "1 trainings imported, 1 rows rejected" in out
+    assert "1 trainings imported, 1 rows rejected (bad lines: 3)." in out
 
 
 def test_the_outcomes_command(tmp_path, places, capsys):
@@ -329,4 +329,4 @@ def test_the_outcomes_command(tmp_path, places, capsys):
         "import_training_outcomes",
         str(write(tmp_path, "o.csv", [OUTCOMES_HEADER, "TR-1,84,71.4,80"])),
     )
-    assert "1 outcomes imported." in capsys.readouterr().out
+    assert "1 outcomes imported, 0 rows rejected." in capsys.readouterr().out

@@ -6,10 +6,10 @@ so memory does not grow with the catalogue.
 
 from dataclasses import dataclass
 
+from portal.csv_import import rows
+from portal.csv_import.pipeline import Importer, latest_per_key
 from training_finder import ranking
-from training_finder.imports import rows
-from training_finder.imports.pipeline import Importer, latest_per_key
-from training_finder.models import ImportKind, Training, TrainingOutcome
+from training_finder.models import ImportKind, ImportRun, Training, TrainingOutcome
 
 COLUMNS = ("training_identifier", "trainees", "in_work_6_months", "in_work_12_months")
 REQUIRED = COLUMNS
@@ -25,7 +25,9 @@ class OutcomeRow:
 
 
 class OutcomeImporter(Importer):
+    run_model = ImportRun
     kind = ImportKind.OUTCOMES
+    schema = "docs/training-finder.md"
     columns = COLUMNS
     required = REQUIRED
 

@@ -5,9 +5,9 @@ from functools import cached_property
 
 from content.models import Occupation
 from places.models import Municipality
-from training_finder.imports import rows
-from training_finder.imports.pipeline import Importer, latest_per_key
-from training_finder.models import Funding, ImportKind, Mode, Training, TrainingStart
+from portal.csv_import import rows
+from portal.csv_import.pipeline import Importer, latest_per_key
+from training_finder.models import Funding, ImportKind, ImportRun, Mode, Training, TrainingStart
 
 COLUMNS = (
     "identifier",
@@ -45,7 +45,9 @@ class TrainingRow:
 
 
 class TrainingImporter(Importer):
+    run_model = ImportRun
     kind = ImportKind.TRAININGS
+    schema = "docs/training-finder.md"
     columns = COLUMNS
     required = REQUIRED
 

@@ -1,5 +1,5 @@
+from portal.csv_import.command import ImportCommand
 from training_finder.imports.trainings import TrainingImporter
-from training_finder.management.commands._importing import ImportCommand
 
 
 class Command(ImportCommand):

@@ -1,21 +1,20 @@
-"""The two imports: the trainings catalogue and the return-to-work outcomes.
-
-Both stream their file, validate every row (a bad row is reported with its line number
-and reason; the good rows around it are kept), and write in batches with upserts keyed
-on the training's identifier, so importing the same file twice leaves the same data.
-Each batch commits together with the import's progress (`ImportRun.lines_done`): an
-interrupted import of the same file resumes after the last committed batch.
+"""The import of one kind of file: stream its records, validate every row (a bad row is
+reported with its line number and reason; the good rows around it are kept), and write
+in batches. Each batch commits together with the import's progress
+(`ImportRun.lines_done`): an interrupted import of the same file resumes after the last
+committed batch, and importing a file again writes the same rows (the tools save with
+upserts on each row's natural key).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 
-from training_finder.imports.files import open_table, records
-from training_finder.models import ImportRun
+from portal.csv_import.files import open_table, records
 
 BATCH_SIZE = 1000
+KEPT_ERRORS = 20  # bad lines named again in the summary (all go to `on_bad_row`)
 
 
 @dataclass
@@ -23,6 +22,16 @@ class Report:
     imported: int = 0
     rejected: int = 0
     resumed_after_line: int = 0
+    run_id: int = 0
+    first_errors: list = field(default_factory=list)  # (line, reason)
+
+    def summary(self, what="rows"):
+        text = f"{self.imported} {what} imported, {self.rejected} rows rejected"
+        if self.first_errors:
+            lines = ", ".join(str(line) for line, _reason in self.first_errors)
+            more = " …" if self.rejected > len(self.first_errors) else ""
+            text += f" (bad lines: {lines}{more})"
+        return text + "."
 
 
 def _ignore(line, reason):
@@ -30,38 +39,43 @@ def _ignore(line, reason):
 
 
 class Importer:
-    """Streams records into batches; subclasses say how to read a row and save a batch."""
+    """Streams records into batches; subclasses say how to read a row (`parse`, raising
+    ValueError with the reason) and save a batch (`save`)."""
 
+    run_model = None  # the tool's ImportRun model (portal.csv_import.models)
     kind = ""
     columns = ()
     required = ()
+    schema = ""  # where the columns are documented, e.g. "docs/training-finder.md"
+    batch_size = BATCH_SIZE
 
-    def __init__(self, on_bad_row=_ignore, batch_size=BATCH_SIZE):
+    def __init__(self, on_bad_row=_ignore, batch_size=None):
         self.on_bad_row = on_bad_row
-        self.batch_size = batch_size
+        self.batch_size = batch_size or self.batch_size
 
     def import_file(self, path, encoding="utf-8", delimiter=",", restart=False):
-        table = open_table(path, self.columns, self.required, encoding, delimiter)
+        table = open_table(path, self.columns, self.required, encoding, delimiter, self.schema)
         run = self.run_for(table, restart)
         resumed_after = run.lines_done if run.lines_done > 1 else 0
-        report = Report(run.rows_imported, run.rows_rejected, resumed_after)
+        report = Report(run.rows_imported, run.rows_rejected, resumed_after, run.pk)
         pending = (record for record in records(table) if record.line > run.lines_done)
         return self.import_records(pending, run, report)
 
     def run_for(self, table, restart):
         """The unfinished run of this very file, to resume; else a new one."""
-        unfinished = ImportRun.objects.filter(
+        unfinished = self.run_model.objects.filter(
             kind=self.kind, fingerprint=table.fingerprint, finished_at__isnull=True
         )
         if restart:
             unfinished.update(finished_at=timezone.now())
         run = unfinished.order_by("-started_at").first()
-        return run or ImportRun.objects.create(
+        return run or self.run_model.objects.create(
             kind=self.kind, file_name=table.path, fingerprint=table.fingerprint
         )
 
     def import_records(self, pending, run=None, report=None):
-        """Import (line, values) records; `run` (when given) records the progress."""
+        """Import records (portal.csv_import.files.Record); `run` (when given) records
+        the progress."""
         report = report or Report()
         batch, last_line = [], 0
         for record in pending:
@@ -86,6 +100,8 @@ class Importer:
 
     def _reject(self, line, reason, report):
         report.rejected += 1
+        if len(report.first_errors) < KEPT_ERRORS:
+            report.first_errors.append((line, reason))
         self.on_bad_row(line, reason)
 
     def _commit(self, batch, last_line, run, report, finished=False):

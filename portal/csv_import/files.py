@@ -10,6 +10,7 @@ import codecs
 import csv
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 CHUNK_BYTES = 1 << 16
 OTHER_DELIMITERS = {";": "semicolon", "\t": "tab", "|": "vertical bar"}
@@ -37,12 +38,15 @@ class Record:
     problem: str = ""
 
 
-def open_table(path, columns, required, encoding="utf-8", delimiter=","):
-    """Check the file and its header; FileProblem says what to do when they do not hold."""
+def open_table(path, columns, required, encoding="utf-8", delimiter=",", schema=""):
+    """Check the file and its header; FileProblem says what to do when they do not hold.
+    `schema` names where the columns are documented, for the message."""
+    if not Path(path).is_file():
+        raise FileProblem(f"No such file: {path}")
     encoding = _checked_encoding(encoding)
     fingerprint, encoding = fingerprint_and_encoding(path, encoding)
     header = read_header(path, encoding, delimiter)
-    check_header(header, path, columns, required, delimiter, encoding)
+    check_header(header, path, columns, required, delimiter, encoding, schema)
     return Table(str(path), encoding, delimiter, header, fingerprint)
 
 
@@ -119,7 +123,7 @@ def read_header(path, encoding, delimiter):
     return tuple(name.strip().lower() for name in row)
 
 
-def check_header(header, path, columns, required, delimiter, encoding):
+def check_header(header, path, columns, required, delimiter, encoding, schema=""):
     missing = [name for name in required if name not in header]
     if not missing:
         return
@@ -132,7 +136,7 @@ def check_header(header, path, columns, required, delimiter, encoding):
         )
     raise FileProblem(
         f"{path}, line 1: missing column(s) {', '.join(missing)}. "
-        f"The columns are: {', '.join(columns)} (see docs/training-finder.md)."
+        f"The columns are: {', '.join(columns)}" + (f" (see {schema})." if schema else ".")
     )
 
 

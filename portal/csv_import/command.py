@@ -1,20 +1,25 @@
-"""What the two import commands share: options, bad-row reporting and the summary."""
+"""The management command every CSV import shares: its options, a line on standard
+error for each bad row, and the summary (with the time taken and the peak memory, so
+the constant-memory promise can be checked on any file)."""
+
+import resource
+import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from training_finder.imports.files import FileProblem
-from training_finder.imports.pipeline import BATCH_SIZE
+from portal.csv_import.files import FileProblem
 
 
 class ImportCommand(BaseCommand):
-    importer_class = None
+    importer_class = None  # a portal.csv_import.pipeline.Importer
     what = "rows"
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the CSV file (schema in docs/training-finder.md)")
+        schema = self.importer_class.schema or "the import's documentation"
+        parser.add_argument("file", help=f"the CSV file (columns in {schema})")
         parser.add_argument("--encoding", default="utf-8", help="default utf-8, e.g. cp1252")
         parser.add_argument("--delimiter", default=",", help="default ','")
-        parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+        parser.add_argument("--batch-size", type=int, default=self.importer_class.batch_size)
         parser.add_argument(
             "--restart",
             action="store_true",
@@ -22,6 +27,9 @@ class ImportCommand(BaseCommand):
         )
 
     def handle(self, file, encoding, delimiter, batch_size, restart, **options):
+        if batch_size < 1:
+            raise CommandError("--batch-size must be 1 or more.")
+        started = time.monotonic()
         importer = self.importer_class(on_bad_row=self.report_bad_row, batch_size=batch_size)
         try:
             report = importer.import_file(file, encoding, delimiter, restart)
@@ -32,9 +40,11 @@ class ImportCommand(BaseCommand):
                 f"Resumed after line {report.resumed_after_line}, where an earlier import "
                 "of this file stopped (--restart to start again)."
             )
+        seconds = time.monotonic() - started
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(
-            self.style.SUCCESS(f"{report.imported} {self.what} imported")
-            + (f", {report.rejected} rows rejected (see above)." if report.rejected else ".")
+            f"{file}: {report.summary(self.what)} Import run {report.run_id}, "
+            f"{seconds:.1f} s, peak memory {peak_mb:.0f} MB."
         )
 
     def report_bad_row(self, line, reason):
