@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content.models import Audience, Topic
 from content.models.feedback import COMMENT_MAX_LENGTH
+from portal.forms import page_number_field, search_words_field
 
 
 class TermChoiceField(forms.ModelChoiceField):
@@ -18,38 +19,28 @@ class TermChoiceField(forms.ModelChoiceField):
         return term.localized.name
 
 
+def audience_field():
+    """Whom a guide or a webinar is for; the form sets its queryset when it is made."""
+    return TermChoiceField(
+        Audience,
+        label=_("For"),
+        empty_label=_("Everyone"),
+        error_messages={"invalid_choice": _("Choose an audience from the list.")},
+    )
+
+
 class SearchForm(forms.Form):
     """Validates the search query string, so bad input becomes a message, not an error."""
 
-    q = forms.CharField(
-        label=_("Search the portal"),
-        max_length=200,
-        required=False,
-        strip=True,
-        error_messages={"max_length": _("Please use at most %(limit_value)d characters.")},
-    )
+    q = search_words_field(_("Search the portal"), max_length=200)
     topic = TermChoiceField(
         Topic,
         label=_("Topic"),
         empty_label=_("All topics"),
         error_messages={"invalid_choice": _("Choose a topic from the list.")},
     )
-    audience = TermChoiceField(
-        Audience,
-        label=_("For"),
-        empty_label=_("Everyone"),
-        error_messages={"invalid_choice": _("Choose an audience from the list.")},
-    )
-    page = forms.IntegerField(
-        min_value=1,
-        max_value=1000,
-        required=False,
-        error_messages={
-            "invalid": _("The page number must be a whole number."),
-            "min_value": _("The page number must be 1 or more."),
-            "max_value": _("The page number is too large."),
-        },
-    )
+    audience = audience_field()
+    page = page_number_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,9 +5,14 @@ never an error page."""
 import unicodedata
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import (
+    language_field,
+    optional_email_field,
+    page_number_field,
+    search_words_field,
+)
 from services_store.manifest import Category
 from services_store.models.pages import AUDIENCE_LABELS
 from services_store.models.suggestions import ServiceSuggestion
@@ -16,13 +21,7 @@ from services_store.models.suggestions import ServiceSuggestion
 class StoreFilterForm(forms.Form):
     """The catalogue's filters, sent with GET; an invalid one is reported and ignored."""
 
-    q = forms.CharField(
-        label=_("Search the services"),
-        max_length=100,
-        required=False,
-        strip=True,
-        error_messages={"max_length": _("Please use at most %(limit_value)d characters.")},
-    )
+    q = search_words_field(_("Search the services"), max_length=100)
     category = forms.ChoiceField(
         label=_("Category"),
         choices=[("", _("All categories")), *Category.choices],
@@ -35,22 +34,8 @@ class StoreFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Choose an audience from the list.")},
     )
-    language = forms.ChoiceField(
-        label=_("Language"),
-        choices=[("", _("Any language")), *settings.LANGUAGES],
-        required=False,
-        error_messages={"invalid_choice": _("Choose a language from the list.")},
-    )
-    page = forms.IntegerField(
-        min_value=1,
-        max_value=1000,
-        required=False,
-        error_messages={
-            "invalid": _("The page number must be a whole number."),
-            "min_value": _("The page number must be 1 or more."),
-            "max_value": _("The page number is too large."),
-        },
-    )
+    language = language_field(_("Language"))
+    page = page_number_field()
 
     FILTERS = ("q", "category", "audience", "language")
 
@@ -136,18 +121,12 @@ class SuggestionForm(forms.Form):
             "max_length": _("Please keep it under %(limit_value)d characters."),
         },
     )
-    email = forms.EmailField(
-        label=_("Your e-mail address (optional)"),
+    email = optional_email_field(
+        _("Your e-mail address (optional)"),
         help_text=_(
             "Only if you want to hear what we decide. We use it for nothing else and erase "
             "it once we have answered."
         ),
-        required=False,
-        max_length=254,
-        error_messages={
-            "invalid": _("Enter an e-mail address like name@example.org, or leave it empty."),
-            "max_length": _("This e-mail address is too long."),
-        },
     )
 
     def clean_title(self):

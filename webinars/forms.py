@@ -4,11 +4,11 @@ becomes a message in the visitor's language, never an error page."""
 import unicodedata
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from content.forms import TermChoiceField
+from content.forms import audience_field
 from content.models import Audience
+from portal.forms import language_field, optional_email_field, page_number_field
 from webinars.models.registrations import DISPLAY_NAME_MAX_LENGTH
 
 
@@ -24,18 +24,12 @@ class RegistrationForm(forms.Form):
             "max_length": _("Please use at most %(limit_value)d characters for your name."),
         },
     )
-    email = forms.EmailField(
-        label=_("E-mail address for reminders (optional)"),
+    email = optional_email_field(
+        _("E-mail address for reminders (optional)"),
         help_text=_(
             "We send your invitation, a reminder the day before and an hour before, and "
             "news if the time changes. Nothing else."
         ),
-        required=False,
-        max_length=254,
-        error_messages={
-            "invalid": _("Enter an e-mail address like name@example.org, or leave it empty."),
-            "max_length": _("This e-mail address is too long."),
-        },
     )
     keep_informed = forms.BooleanField(
         label=_("Also tell me about future webinars (optional)"),
@@ -62,10 +56,6 @@ class RegistrationForm(forms.Form):
         return cleaned
 
 
-def session_language_choices():
-    return [("", _("Any language")), *settings.LANGUAGES]
-
-
 class WebinarFilterForm(forms.Form):
     """The calendar's filters, sent with GET so that they work without JavaScript and a
     filtered calendar can be bookmarked or shared."""
@@ -75,28 +65,9 @@ class WebinarFilterForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Choose a subject from the list.")},
     )
-    audience = TermChoiceField(
-        Audience,
-        label=_("For"),
-        empty_label=_("Everyone"),
-        error_messages={"invalid_choice": _("Choose an audience from the list.")},
-    )
-    language = forms.ChoiceField(
-        label=_("Language of the session"),
-        required=False,
-        choices=session_language_choices,
-        error_messages={"invalid_choice": _("Choose a language from the list.")},
-    )
-    page = forms.IntegerField(
-        min_value=1,
-        max_value=1000,
-        required=False,
-        error_messages={
-            "invalid": _("The page number must be a whole number."),
-            "min_value": _("The page number must be 1 or more."),
-            "max_value": _("The page number is too large."),
-        },
-    )
+    audience = audience_field()
+    language = language_field(_("Language of the session"))
+    page = page_number_field()
 
     def __init__(self, *args, subject_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
