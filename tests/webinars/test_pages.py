@@ -237,6 +237,9 @@ def test_bad_filters_are_reported_and_ignored(client, webinar, query, message):
     page = soup(response)
     for described in page.select("form.webinar-filters [aria-describedby]"):
         assert page.find(id=described["aria-describedby"])
+    name = query.split("=")[0]
+    if name != "page":  # the page number has no control of its own
+        assert page.select_one(f"form.webinar-filters #id_{name}")["aria-invalid"] == "true"
 
 
 def test_translated_copy_renders_and_shares_the_session(client, webinar, locales):
