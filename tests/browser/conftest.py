@@ -8,9 +8,11 @@ vendored in `vendor/axe.min.js`.
 import gzip
 import os
 import shutil
+from importlib import import_module
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.test.testcases import LiveServerThread
@@ -163,10 +165,14 @@ _WIDTHS_JS = """() => {
 }"""
 
 
-def horizontal_overflow(page):
-    """At 320×640, after a reload, describe any sideways scrolling ("" when there is none)."""
+def horizontal_overflow(page, reload=True):
+    """At 320×640, after a reload, describe any sideways scrolling ("" when there is none).
+
+    With `reload=False` the page is only resized: a reload would send a form again, or
+    close what a test has opened."""
     page.set_viewport_size(SMALL_SCREEN)
-    page.reload()
+    if reload:
+        page.reload()
     widths = page.evaluate(_WIDTHS_JS)
     if widths["html"] <= widths["inner"] and widths["body"] <= widths["inner"]:
         return ""
@@ -206,3 +212,25 @@ def gzipped_size(response):
     if encoding in {"gzip", "br", "deflate", "zstd"}:
         return response.request.sizes()["responseBodySize"]
     return len(gzip.compress(response.body(), compresslevel=6))
+
+
+# --- The store's services ------------------------------------------------------------
+
+
+def load_occupations():
+    """The ISCO-08 occupations that a migration loads, which a transactional test run
+    before this one may have flushed."""
+    import_module("content.migrations.0003_load_isco08").load_unit_groups(django_apps, None)
+
+
+def service_url(site, slug, language, query=""):
+    return f"{site}/{language}/services/{slug}/{query}"
+
+
+def first_suggestion(page, label, typed, options):
+    """Type `typed` key by key into the field labelled `label`, as a person does; the first
+    value then suggested among `options` (a locator for a datalist's options)."""
+    page.get_by_label(label).press_sequentially(typed, delay=30)
+    suggestions = page.locator(options)
+    suggestions.first.wait_for(state="attached")
+    return suggestions.first.get_attribute("value")

@@ -17,16 +17,17 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 
-def audit(page, url):
+def audit(page, url, reload=True):
     """Run axe at 1280 px, then check reflow and run axe again at 320 px.
 
-    The page must already be open at `url`; it is left open at 320 px.
+    The page must already be open at `url`; it is left open at 320 px. With
+    `reload=False` it is resized without a reload (after a form, or with a part opened).
     """
     problems = []
     violations = run_axe(page)
     if violations:
         problems.append(describe_violations(violations, f"{url} at 1280px"))
-    overflow = horizontal_overflow(page)
+    overflow = horizontal_overflow(page, reload=reload)
     if overflow:
         problems.append(overflow)
     violations = run_axe(page)
@@ -49,6 +50,17 @@ def open_page(page, url, status=200):
     response = page.goto(url)
     assert response.status == status, f"{url} answered {response.status}, not {status}"
     return page
+
+
+def audit_pages(page, addresses, direction):
+    """Open and audit each (address, status), checking that it reads in `direction`
+    ("ltr" or "rtl"); every problem found."""
+    problems = []
+    for address, status in addresses:
+        open_page(page, address, status=status)
+        assert page.locator("html").get_attribute("dir") == direction, address
+        problems += audit(page, address)
+    return problems
 
 
 def test_home_information_and_not_found_pages(live_site, browser_page):

@@ -6,15 +6,13 @@ searching works with JavaScript off, and with it on the form suggests while typi
 The live server thread sees only committed rows, so these tests are transactional and
 build a small set of companies of their own."""
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps as django_apps
 
 from content.models import Occupation
 from hidden_vacancies.mapping import ensure_seed_mapping
 from services_store.models import LifecycleState, Service
-from tests.browser.test_accessibility import assert_no_problems, audit, open_page
+from tests.browser.conftest import first_suggestion, load_occupations, service_url
+from tests.browser.test_accessibility import assert_no_problems, audit_pages
 from tests.factories import CounsellorContactFactory
 from tests.hidden_vacancies.conftest import (
     SLUG,
@@ -26,14 +24,13 @@ from tests.hidden_vacancies.conftest import (
 
 pytestmark = pytest.mark.browser
 
-load_unit_groups = import_module("content.migrations.0003_load_isco08").load_unit_groups
 LYON = 2996944
 
 
 @pytest.fixture
 def finder_site(transactional_db, home_page, portal_live_server):
     # A transactional test before this one may have flushed the migrations' rows.
-    load_unit_groups(django_apps, None)
+    load_occupations()
     ensure_seed_mapping()
     CounsellorContactFactory()
     Service.objects.update_or_create(slug=SLUG, defaults={"state": LifecycleState.LIVE})
@@ -51,13 +48,11 @@ def finder_site(transactional_db, home_page, portal_live_server):
 
 
 def url(site, language, query=""):
-    return f"{site}/{language}/services/{SLUG}/{query}"
+    return service_url(site, SLUG, language, query)
 
 
 @pytest.mark.parametrize(("language", "direction"), [("en", "ltr"), ("ar", "rtl")])
 def test_search_and_results_are_accessible(finder_site, browser_page, language, direction):
-    page = browser_page
-    problems = []
     queries = [
         "",
         f"?occupation=5120&place={LYON}&radius=10",
@@ -66,12 +61,8 @@ def test_search_and_results_are_accessible(finder_site, browser_page, language, 
         "?occupation=zzzz&place=Atlantis&radius=500",
         f"?occupation=2111&place={LYON}",
     ]
-    for query in queries:
-        address = url(finder_site, language, query)
-        open_page(page, address)
-        assert page.locator("html").get_attribute("dir") == direction
-        problems += audit(page, address)
-    assert_no_problems(problems)
+    addresses = [(url(finder_site, language, query), 200) for query in queries]
+    assert_no_problems(audit_pages(browser_page, addresses, direction))
 
 
 def test_searching_works_without_javascript(finder_site, no_js_page):
@@ -105,9 +96,7 @@ def test_searching_works_without_javascript(finder_site, no_js_page):
 def test_suggestions_while_typing_and_a_print_button(finder_site, browser_page):
     page = browser_page
     page.goto(url(finder_site, "en"))
-    page.get_by_label("Town or city").press_sequentially("villeur", delay=30)
-    options = page.locator("#hv-place-options option")
-    options.first.wait_for(state="attached")
-    assert options.first.get_attribute("value") == "Villeurbanne"
+    suggested = first_suggestion(page, "Town or city", "villeur", "#hv-place-options option")
+    assert suggested == "Villeurbanne"
     page.goto(url(finder_site, "en", f"?occupation=5120&place={LYON}"))
     assert page.get_by_role("button", name="Print this list").is_visible()

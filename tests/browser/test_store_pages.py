@@ -13,8 +13,7 @@ from wagtail.models import Locale
 
 from services_store.manifest import Category, PersonalData
 from services_store.models import LifecycleState, ServiceSuggestion, ServiceUsefulness
-from tests.browser.conftest import SMALL_SCREEN, describe_violations, run_axe
-from tests.browser.test_accessibility import assert_no_problems, audit, open_page
+from tests.browser.test_accessibility import assert_no_problems, audit, audit_pages, open_page
 from tests.factories import CounsellorContactFactory
 from tests.services_store.test_pages import (
     ServiceDetailPageFactory,
@@ -27,22 +26,6 @@ pytestmark = pytest.mark.browser
 STORE = "/online-services/"
 TRAINING = f"{STORE}training-finder/"
 HIRING = f"{STORE}hiring-companies/"
-
-# Sideways scrolling without a reload (a reload would send a form again).
-_SIDEWAYS_JS = """() => {
-    const limit = window.innerWidth;
-    const html = document.documentElement.scrollWidth;
-    const body = document.body.scrollWidth;
-    if (html <= limit && body <= limit) return "";
-    const out = [...document.body.querySelectorAll("*")]
-        .filter((el) => {
-            const box = el.getBoundingClientRect();
-            return box.width > 0 && (box.right > limit + 0.5 || box.left < -0.5);
-        })
-        .slice(0, 5)
-        .map((el) => el.tagName.toLowerCase() + (el.className ? "." + el.className : ""));
-    return `document ${html}px, body ${body}px wide at ${limit}px; sticking out: ${out}`;
-}"""
 
 
 @pytest.fixture
@@ -94,32 +77,12 @@ def _in_arabic(page, title, **fields):
     return copy
 
 
-def audit_after_post(page, where):
-    """axe at 1280 px, then reflow and axe at 320 px, on a page that answered a form
-    (resized rather than reloaded)."""
-    problems = []
-    violations = run_axe(page)
-    if violations:
-        problems.append(describe_violations(violations, f"{where} at 1280px"))
-    page.set_viewport_size(SMALL_SCREEN)
-    sideways = page.evaluate(_SIDEWAYS_JS)
-    if sideways:
-        problems.append(f"{where} scrolls sideways: {sideways}")
-    violations = run_axe(page)
-    if violations:
-        problems.append(describe_violations(violations, f"{where} at 320px"))
-    return problems
-
-
 @pytest.mark.parametrize(("language", "direction"), [("en", "ltr"), ("ar", "rtl")])
 def test_store_pages_are_accessible(store_site, browser_page, language, direction):
     page = browser_page
-    problems = []
-    for path in (STORE, f"{STORE}?category=training&q=train", TRAINING, HIRING, "/store/beta/"):
-        url = f"{store_site}/{language}{path}"
-        open_page(page, url)
-        assert page.locator("html").get_attribute("dir") == direction
-        problems += audit(page, url)
+    paths = (STORE, f"{STORE}?category=training&q=train", TRAINING, HIRING, "/store/beta/")
+    addresses = [(f"{store_site}/{language}{path}", 200) for path in paths]
+    problems = audit_pages(page, addresses, direction)
 
     open_page(page, f"{store_site}/{language}{STORE}")
     assert page.locator(".store-card").count() == 2
@@ -137,13 +100,13 @@ def test_store_pages_are_accessible(store_site, browser_page, language, directio
     page.set_viewport_size({"width": 1280, "height": 800})
     page.locator("main form button[type=submit]").click()
     page.locator("#suggestion-errors").wait_for()
-    problems += audit_after_post(page, f"{url} with errors")
+    problems += audit(page, f"{url} with errors", reload=False)
     page.set_viewport_size({"width": 1280, "height": 800})
     page.locator("#id_title").fill("Training course finder")
     page.locator("#id_need").fill("I want to compare training courses near me.")
     page.locator("main form button[type=submit]").click()
     page.locator("#similar-services-heading").wait_for()
-    problems += audit_after_post(page, f"{url}, similar services shown")
+    problems += audit(page, f"{url}, similar services shown", reload=False)
     assert_no_problems(problems)
 
 

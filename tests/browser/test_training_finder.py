@@ -7,14 +7,13 @@ The live server thread sees only committed rows, so these tests are transactiona
 build a small catalogue of their own."""
 
 import datetime
-from importlib import import_module
 
 import pytest
-from django.apps import apps as django_apps
 from django.utils import timezone
 
 from services_store.models import LifecycleState
-from tests.browser.test_accessibility import assert_no_problems, audit, open_page
+from tests.browser.conftest import first_suggestion, load_occupations, service_url
+from tests.browser.test_accessibility import assert_no_problems, audit_pages
 from tests.factories import CounsellorContactFactory
 from tests.training_finder.conftest import SLUG, set_state
 from tests.training_finder.factories import MunicipalityFactory, TrainingFactory, outcome
@@ -22,13 +21,10 @@ from training_finder.models import Mode
 
 pytestmark = pytest.mark.browser
 
-load_unit_groups = import_module("content.migrations.0003_load_isco08").load_unit_groups
-
 
 @pytest.fixture
 def finder_site(transactional_db, home_page, portal_live_server):
-    # A transactional test before this one may have flushed the migration's occupations.
-    load_unit_groups(django_apps, None)
+    load_occupations()
     CounsellorContactFactory()
     set_state(SLUG, LifecycleState.LIVE)
     lyon = MunicipalityFactory(
@@ -59,13 +55,11 @@ def finder_site(transactional_db, home_page, portal_live_server):
 
 
 def url(site, language, query=""):
-    return f"{site}/{language}/services/{SLUG}/{query}"
+    return service_url(site, SLUG, language, query)
 
 
 @pytest.mark.parametrize(("language", "direction"), [("en", "ltr"), ("ar", "rtl")])
 def test_search_and_results_are_accessible(finder_site, browser_page, language, direction):
-    page = browser_page
-    problems = []
     pages = [
         ("", 200),
         ("?occupation=5120&place=2996944&radius=25", 200),
@@ -74,12 +68,8 @@ def test_search_and_results_are_accessible(finder_site, browser_page, language, 
         ("?occupation=teachers&place=Lyon", 200),
         ("?occupation=zzzz&radius=500", 400),
     ]
-    for query, status in pages:
-        address = url(finder_site, language, query)
-        open_page(page, address, status=status)
-        assert page.locator("html").get_attribute("dir") == direction
-        problems += audit(page, address)
-    assert_no_problems(problems)
+    addresses = [(url(finder_site, language, query), status) for query, status in pages]
+    assert_no_problems(audit_pages(browser_page, addresses, direction))
 
 
 def test_searching_works_without_javascript(finder_site, no_js_page):
@@ -115,7 +105,6 @@ def test_searching_works_without_javascript(finder_site, no_js_page):
 def test_occupations_are_suggested_while_typing(finder_site, browser_page):
     page = browser_page
     page.goto(url(finder_site, "en"))
-    page.get_by_label("Job or occupation").press_sequentially("forkl", delay=30)
-    options = page.locator("#id_occupation-suggestions option")
-    options.first.wait_for(state="attached")
-    assert options.first.get_attribute("value") == "Lifting truck operators"
+    options = "#id_occupation-suggestions option"
+    suggested = first_suggestion(page, "Job or occupation", "forkl", options)
+    assert suggested == "Lifting truck operators"
