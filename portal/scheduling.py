@@ -62,10 +62,18 @@ RECURRING_JOBS = {
 }
 
 
+# Jobs that may run longer than the worker's default timeout (Q_CLUSTER["timeout"]):
+# name -> seconds. Refitting a million establishments takes a few minutes; a country's
+# worth of them, more. Q_CLUSTER["retry"] stays above the longest, so a running job is
+# never handed to a second worker.
+LONG_JOB_TIMEOUTS = {"Fit the hidden-vacancy finder's hiring potential": 3600}
+
+
 def ensure_schedules(jobs=None):
     """Create or update every recurring job; return the names that were created."""
     created = []
     for name, (func, schedule_type, minutes) in (jobs or RECURRING_JOBS).items():
+        timeout = LONG_JOB_TIMEOUTS.get(name)
         _, was_created = Schedule.objects.update_or_create(
             name=name,
             defaults={
@@ -73,6 +81,7 @@ def ensure_schedules(jobs=None):
                 "schedule_type": schedule_type,
                 "minutes": minutes,
                 "repeats": -1,
+                "kwargs": repr({"q_options": {"timeout": timeout}}) if timeout else None,
             },
         )
         if was_created:

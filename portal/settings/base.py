@@ -164,7 +164,9 @@ Q_CLUSTER = {
     "orm": "default",
     "workers": env("Q_WORKERS", 2, int),
     "timeout": 300,
-    "retry": 360,
+    # Above the longest job's own timeout (portal/scheduling.py LONG_JOB_TIMEOUTS), so a
+    # task still running is never delivered to a second worker.
+    "retry": 3660,
     "max_attempts": 3,
     "catch_up": False,
     "save_limit": 250,

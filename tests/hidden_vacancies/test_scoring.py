@@ -1,10 +1,12 @@
 """The hiring-potential model on histories made by hand, where the right answer can be
 worked out on paper; and the floors: no company is ever shown as hopeless."""
 
+import ast
 import datetime
 import math
 
 import pytest
+from django.conf import settings
 from django_q.models import Schedule
 from hypothesis import given
 from hypothesis import strategies as st
@@ -185,3 +187,7 @@ def test_the_fit_runs_every_night_in_the_background():
     job = Schedule.objects.get(func="hidden_vacancies.scoring.fit_hiring_potential")
     assert job.schedule_type == Schedule.DAILY
     assert job.repeats == -1
+    # It may take longer than other jobs, and is never handed to a second worker.
+    timeout = ast.literal_eval(job.kwargs)["q_options"]["timeout"]
+    assert timeout > settings.Q_CLUSTER["timeout"]
+    assert settings.Q_CLUSTER["retry"] > timeout
