@@ -148,17 +148,24 @@ class HiringImporter(Importer):
     def __init__(self, *args, today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.this_month = (today or timezone.localdate()).replace(day=1)
+        self.months = {}  # a file has a few dozen months: each checked and converted once
 
     def parse(self, row):
         """(identifier, month, permanent, fixed term, temporary), or RowProblem; the
         identifier becomes the establishment's id when the batch is saved."""
         return (
             _identifier(row),
-            date_value(self._month(text_value(row, "month", 10))),
+            self._month_value(text_value(row, "month", 10)),
             whole_number(row, "permanent"),
             whole_number(row, "fixed_term"),
             whole_number(row, "temporary"),
         )
+
+    def _month_value(self, value):
+        """The month as the database driver takes it (a bad one is not remembered)."""
+        if value not in self.months:
+            self.months[value] = date_value(self._month(value))
+        return self.months[value]
 
     def _month(self, value):
         try:

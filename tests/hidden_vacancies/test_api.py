@@ -136,6 +136,22 @@ def test_bad_requests_get_a_4xx_that_says_why(client, restaurant, params, status
     assert says in response.json()["detail"]
 
 
+@pytest.mark.parametrize(
+    ("language", "params", "says"),
+    [
+        ("fr", {"occupation": "5120", "place": 2996944, "radius": 0}, "de 1 à 100"),
+        ("ar", {"occupation": "9999", "place": 2996944}, "بالرمز 9999"),
+        ("uk", {"occupation": "5120", "place": 1}, "ідентифікатора 1"),
+        ("sv", {"occupation": "5120", "place": 2996944, "order": "best"}, "shuffle eller"),
+        ("et", {"occupation": "51x0", "place": 2996944}, "põhirühma kood"),
+    ],
+)
+def test_the_errors_are_in_the_visitors_language(client, restaurant, language, params, says):
+    response = client.get(f"/{language}{API.removeprefix('/en')}search", params)
+    assert 400 <= response.status_code < 500
+    assert says in response.json()["detail"]
+
+
 def test_suggestions_for_occupations_and_places(client, restaurant):
     occupations = client.get(f"{API}occupations", {"q": "cook"}).json()
     assert {"code": "5120", "label": "Cooks"} in occupations
