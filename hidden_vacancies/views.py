@@ -60,7 +60,7 @@ def _results(request, form):
         "query": query,
         "training_url": (
             training_finder_url(occupation, municipality, query.radius_km)
-            if training_finder_is_open(request)
+            if app_is_open_to(request, TRAINING_FINDER_APP)
             else ""
         ),
     }
@@ -109,11 +109,6 @@ def search_url(occupation, municipality, radius):
     links here the same way)."""
     params = {"occupation": occupation.code, "place": municipality.pk, "radius": radius}
     return f"{reverse('hidden_vacancies:search')}?{urlencode(params)}"
-
-
-def training_finder_is_open(request):
-    """Whether this visitor may use the training finder (live, or beta for them)."""
-    return app_is_open_to(request, TRAINING_FINDER_APP)
 
 
 def training_finder_url(occupation, municipality, radius):
